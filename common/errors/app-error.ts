@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+
+/**
+ * Every failure the app can show. The renderer switches on `code` exhaustively, so adding a code is a
+ * deliberate, type-checked change in every screen that handles errors.
+ */
+export const appErrorCodes = [
+  'invalid_credentials',
+  'mfa_required',
+  'too_many_attempts',
+  'user_blocked',
+  'access_denied',
+  'unauthorized_client',
+  'invalid_realm',
+  'invalid_request',
+  'session_expired',
+  'server_error',
+  'network',
+  'tls',
+  'timeout',
+  'keychain_unavailable',
+  'not_signed_in',
+  'invalid_input',
+  'forbidden_sender',
+  'internal',
+] as const;
+
+export const AppErrorCode = z.enum(appErrorCodes);
+export type AppErrorCode = z.infer<typeof AppErrorCode>;
+
+/** What the server actually said, kept verbatim for support staff ("show details"). */
+export const ServerAnswer = z.object({
+  status: z.number().int().optional(),
+  error: z.string().optional(),
+  errorDescription: z.string().optional(),
+});
+export type ServerAnswer = z.infer<typeof ServerAnswer>;
+
+export const AppError = z.object({
+  code: AppErrorCode,
+  /** Plain words: what happened. */
+  message: z.string(),
+  /** Plain words: what the user can do about it. */
+  nextStep: z.string().optional(),
+  /** The raw answer, one click away in the UI. Never contains a credential. */
+  detail: ServerAnswer.optional(),
+});
+export type AppError = z.infer<typeof AppError>;
+
+export type AppResult<T> = Result<T, AppError>;
+
+export function appError(code: AppErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): AppError {
+  return { code, message, ...extra };
+}

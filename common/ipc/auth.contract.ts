@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { utf8ByteLength } from '../utf8';
+import { channel, event } from './channel';
+import { SessionChanged, SessionSummary } from './session.schema';
+
+/** Auth0 caps passwords well below this; we refuse anything larger before it leaves the window. */
+export const maxPasswordBytes = 1024;
+
+export const SignInInput = z.object({
+  profileId: z.string().min(1).max(128),
+  /** The user directory (Auth0 connection). Null means the server's default directory (`password` grant). */
+  realm: z.string().min(1).max(128).nullable(),
+  username: z.string().trim().min(1, 'Enter your username or e-mail').max(320),
+  password: z
+    .string()
+    .min(1, 'Enter your password')
+    .refine((value) => utf8ByteLength(value) <= maxPasswordBytes, 'That password is too long'),
+  audience: z.string().max(2048).optional(),
+  scope: z.string().max(4096).optional(),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+const Empty = z.object({}).strict();
+
+export const SignOutInput = z.object({ accountId: z.string().min(1).optional() }).strict();
+export type SignOutInput = z.infer<typeof SignOutInput>;
+
+export const authChannels = {
+  /** Sign in with username and password; the refresh token goes to the keychain. */
+  signIn: channel('auth:signIn', SignInInput, SessionSummary),
+  /** Restore stored accounts silently (refresh with the keychain's token). Null when nothing is stored. */
+  restore: channel('auth:restore', Empty, SessionSummary.nullable()),
+  /** Sign out of one account (default: the active one): forget it here and in the keychain. */
+  signOut: channel('auth:signOut', SignOutInput, z.object({ signedOut: z.boolean() })),
+  /** The active session, if any, without touching the network. */
+  session: channel('auth:session', Empty, SessionSummary.nullable()),
+} as const;
+
+export const authEvents = {
+  sessionChanged: event('session:changed', SessionChanged),
+} as const;
