@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ok } from '../../../../common/result';
+import { listChannels } from '../../../../common/ipc/contract';
+import { createIpcRouter, trustOrigin, type IpcHandlers } from '../../../../main/ipc/ipc-router';
+
+const summary = {
+  accountId: 'demo/employees/alice@example.com',
+  profileId: 'demo',
+  realm: 'employees',
+  username: 'alice@example.com',
+  user: { sub: 'auth0|1' },
+  scope: 'openid',
+  expiresAt: 1,
+  renewable: true,
+  storage: 'keychain' as const,
+  idTokenClaims: null,
+  accessTokenClaims: null,
+};
+
+function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
+  return {
+    auth: {
+      signIn: vi.fn(async () => ok(summary)),
+      restore: vi.fn(async () => ok(null)),
+      signOut: vi.fn(async () => ok({ signedOut: true })),
+      session: vi.fn(async () => ok(null)),
+      ...overrides,
+    },
+    profile: {
+      active: vi.fn(async () =>
+        ok({ profileId: 'demo', name: 'Demo', kind: 'auth0' as const, issuer: 'x', clientId: 'c', realms: [], defaultRealm: null }),
+      ),
+    },
+  };
+}
+
+const trusted = { frameUrl: 'app://gatehouse/index.html', isMainFrame: true };
+const signInInput = { profileId: 'demo', realm: 'employees', username: 'alice@example.com', password: 'pw' };
+
+describe('IPC router', () => {
+  it('routes every contract channel', () => {
+    const router = createIpcRouter(handlers(), trustOrigin('app://gatehouse'));
+    expect([...router.channelIds].sort()).toEqual(listChannels().map(({ spec }) => spec.id).sort());
+  });
+
+  it.each([
+    ['another origin', { frameUrl: 'https://evil.example/', isMainFrame: true }],
+    ['a sub-frame of our origin', { frameUrl: 'app://gatehouse/index.html', isMainFrame: false }],
+    ['file://', { frameUrl: 'file:///tmp/index.html', isMainFrame: true }],
+    ['no URL', { frameUrl: '', isMainFrame: true }],
+  ])('refuses %s without calling the service', async (_name, sender) => {
+    const h = handlers();
+    const result = await createIpcRouter(h, trustOrigin('app://gatehouse')).handle('auth:signIn', sender, signInInput);
+    expect(!result.ok && result.error.code).toBe('forbidden_sender');
+    expect(h.auth.signIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses bad input with a readable message and does not call the service', async () => {
+    const h = handlers();
+    const result = await createIpcRouter(h, trustOrigin('app://gatehouse')).handle('auth:signIn', trusted, {
+      ...signInInput,
+      username: '   ',
+    });
+    expect(!result.ok && result.error).toMatchObject({ code: 'invalid_input', message: 'Enter your username or e-mail' });
+    expect(h.auth.signIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a password over 1024 bytes before it reaches the service', async () => {
+    const h = handlers();
+    const result = await createIpcRouter(h, trustOrigin('app://gatehouse')).handle('auth:signIn', trusted, {
+      ...signInInput,
+      password: 'é'.repeat(513),
+    });
+    expect(!result.ok && result.error.code).toBe('invalid_input');
+  });
+
+  it('strips fields the output schema does not name, so a token cannot leak to the window', async () => {
+    const leaky = handlers({
+      signIn: async () => ok({ ...summary, refreshToken: 'secret-rt', accessToken: 'secret-at' } as typeof summary),
+    });
+    const result = await createIpcRouter(leaky, trustOrigin('app://gatehouse')).handle('auth:signIn', trusted, signInInput);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toMatch(/secret-rt|secret-at/);
+  });
+
+  it('turns a thrown bug into an internal error value', async () => {
+    const broken = handlers({
+      session: async () => {
+        throw new Error('kaboom at /home/user/secret/path');
+      },
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const result = await createIpcRouter(broken, trustOrigin('app://gatehouse')).handle('auth:session', trusted, {});
+    errors.mockRestore();
+    expect(!result.ok && result.error.code).toBe('internal');
+    expect(JSON.stringify(result)).not.toContain('kaboom');
+  });
+
+  it('answers an unknown channel with invalid_input', async () => {
+    const result = await createIpcRouter(handlers(), trustOrigin('app://gatehouse')).handle('fs:readFile', trusted, {});
+    expect(!result.ok && result.error.code).toBe('invalid_input');
+  });
+});
