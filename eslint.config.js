@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 // The architecture's import arrows (shared/design/architecture.md), enforced rather than written down.
 // Paths are relative imports, so each rule matches the folder name after any number of `../`.
 const folder = (name) => `^(\\.\\./)+(${name})(/|$)`;
-const nodeBuiltins = '^node:|^(fs|path|os|child_process|crypto|net|http|https|tls|url|util|stream|events|worker_threads)(/|$)';
+const nodeBuiltins =
+  '^node:|^(fs|path|os|child_process|crypto|net|http|https|tls|url|util|stream|events|worker_threads)(/|$)';
 
 const restrict = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map(([regex, message]) => ({ regex, message })) }],
@@ -16,11 +17,11 @@ const ipcOnlyInRouter = {
   'no-restricted-syntax': [
     'error',
     {
-      selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+      selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
       message: 'ipcMain and ipcRenderer are used only in main/ipc and preload (the contract is the only door).',
     },
     {
-      selector: "MemberExpression[property.name=/^ipc(Main|Renderer)$/]",
+      selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]',
       message: 'ipcMain and ipcRenderer are used only in main/ipc and preload (the contract is the only door).',
     },
   ],
@@ -86,7 +87,13 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
 );

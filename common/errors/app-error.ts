@@ -50,6 +50,10 @@ export type AppError = z.infer<typeof AppError>;
 
 export type AppResult<T> = Result<T, AppError>;
 
-export function appError(code: AppErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): AppError {
+export function appError(
+  code: AppErrorCode,
+  message: string,
+  extra: Omit<AppError, 'code' | 'message'> = {},
+): AppError {
   return { code, message, ...extra };
 }

@@ -76,7 +76,11 @@ export function translateServerError(status: number, rawBody: string, operation:
         ? withDetail('invalid_realm', 'That realm is not available for this app.', 'Pick another realm from the list.')
         : withDetail('invalid_request', 'The server could not understand the request.', 'Contact your IT team.');
     case 'too_many_requests':
-      return withDetail('too_many_attempts', 'The server is busy with too many requests.', 'Wait a minute, then try again.');
+      return withDetail(
+        'too_many_attempts',
+        'The server is busy with too many requests.',
+        'Wait a minute, then try again.',
+      );
     default:
       return translateByStatus(status, detail);
   }

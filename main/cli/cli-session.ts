@@ -9,7 +9,9 @@ import { userAgent } from '../app/user-agent';
 export function createCliSessions(profile: Profile, secretStore: SecretStore): SessionManager {
   const endpoints = endpointsOf(profile);
   const tokenClient = new TokenClient({
-    http: createHttpClient({ userAgent: userAgent(process.env.npm_package_version ?? '0.1.0', `cli; node ${process.version}`) }),
+    http: createHttpClient({
+      userAgent: userAgent(process.env.npm_package_version ?? '0.1.0', `cli; node ${process.version}`),
+    }),
     tokenEndpoint: endpoints.token,
     revocationEndpoint: endpoints.revocation,
     clientId: profile.clientId,

@@ -46,7 +46,8 @@ export async function readCliState(path: string): Promise<CliState | null> {
     throw new CliStateError(`${path} is not valid JSON; delete it and sign in again`, { cause });
   }
   const parsed = CliState.safeParse(json);
-  if (!parsed.success) throw new CliStateError(`${path} is not a Gatehouse CLI state file; delete it and sign in again`);
+  if (!parsed.success)
+    throw new CliStateError(`${path} is not a Gatehouse CLI state file; delete it and sign in again`);
   return parsed.data;
 }
 

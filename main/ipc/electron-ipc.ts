@@ -1,4 +1,4 @@
-import type { IpcMain, WebContents } from 'electron';
+import { ipcMain as electronIpcMain, type IpcMain, type WebContents } from 'electron';
 import { listEvents } from '../../common/ipc/contract';
 import type { SessionChanged } from '../../common/ipc/session.schema';
 import type { IpcRouter } from './ipc-router';
@@ -7,7 +7,7 @@ import type { IpcRouter } from './ipc-router';
  * Binds the router to Electron: one `ipcMain.handle` per contract channel, each passing the real sender
  * frame to the router's check. The only file in main that touches ipcMain.
  */
-export function registerIpcChannels(ipcMain: IpcMain, router: IpcRouter): void {
+export function registerIpcChannels(router: IpcRouter, ipcMain: Pick<IpcMain, 'handle'> = electronIpcMain): void {
   for (const channelId of router.channelIds) {
     ipcMain.handle(channelId, (event, payload: unknown) =>
       router.handle(

@@ -82,7 +82,8 @@ export class SessionManager {
       refreshToken: result.value.refreshToken,
       storage: 'memory',
     };
-    if (session.refreshToken !== undefined) session.storage = await this.#store(session.accountId, session.refreshToken);
+    if (session.refreshToken !== undefined)
+      session.storage = await this.#store(session.accountId, session.refreshToken);
     this.#sessions.set(session.accountId, session);
     this.#activeAccountId = session.accountId;
     const summary = this.#summary(session);

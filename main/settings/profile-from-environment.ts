@@ -17,7 +17,9 @@ export const demoProfileDefaults = {
  * Saved, editable profiles (electron-store, managed policy) replace this in the profiles issue.
  */
 export function profileFromEnvironment(env: NodeJS.ProcessEnv): Profile {
-  const realms = env.GATEHOUSE_REALMS?.split(',').map((realm) => realm.trim()).filter(Boolean);
+  const realms = env.GATEHOUSE_REALMS?.split(',')
+    .map((realm) => realm.trim())
+    .filter(Boolean);
   const parsed = Profile.safeParse({
     id: env.GATEHOUSE_PROFILE_ID ?? demoProfileDefaults.id,
     name: env.GATEHOUSE_PROFILE_NAME ?? demoProfileDefaults.name,

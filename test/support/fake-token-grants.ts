@@ -27,7 +27,8 @@ export class FakeTokenGrants implements TokenGrants {
   async refresh(refreshToken: string): Promise<AppResult<TokenSet>> {
     this.calls.refresh += 1;
     await this.refreshGate;
-    if (!this.#valid.has(refreshToken)) return err(appError('session_expired', 'Your saved sign-in is no longer valid.'));
+    if (!this.#valid.has(refreshToken))
+      return err(appError('session_expired', 'Your saved sign-in is no longer valid.'));
     if (!this.rotate) return ok({ ...this.#issue(), refreshToken: undefined });
     this.#valid.delete(refreshToken);
     return ok(this.#issue());
@@ -49,6 +50,12 @@ export class FakeTokenGrants implements TokenGrants {
     this.#counter += 1;
     const refreshToken = `rt-${this.#counter}`;
     this.#valid.add(refreshToken);
-    return { accessToken: `at-${this.#counter}`, tokenType: 'Bearer', expiresAt: 1_000_000, refreshToken, scope: 'openid' };
+    return {
+      accessToken: `at-${this.#counter}`,
+      tokenType: 'Bearer',
+      expiresAt: 1_000_000,
+      refreshToken,
+      scope: 'openid',
+    };
   }
 }

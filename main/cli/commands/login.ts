@@ -47,7 +47,10 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
     ...(values.scope ? { scope: values.scope } : {}),
   });
   if (!profile.success) {
-    printLine(io.stderr, `gatehouse: ${profile.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    printLine(
+      io.stderr,
+      `gatehouse: ${profile.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     return exitCodes.usage;
   }
   const input = SignInInput.safeParse({

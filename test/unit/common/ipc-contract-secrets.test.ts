@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { listChannels, listEvents } from '../../../common/ipc/contract';
 
 // Field names that would carry a credential to the window (design/security.md, "Secrets").
-const secretFieldName = /^(refresh_?token|access_?token|id_?token|password|client_?secret|secret|mfa_?token|code_?verifier)$/i;
+const secretFieldName =
+  /^(refresh_?token|access_?token|id_?token|password|client_?secret|secret|mfa_?token|code_?verifier)$/i;
 
 /** Every object key an output schema can produce, however deeply nested. */
 function fieldNames(schema: z.ZodType, seen = new Set<z.ZodType>()): string[] {
@@ -19,14 +20,17 @@ function fieldNames(schema: z.ZodType, seen = new Set<z.ZodType>()): string[] {
     return fieldNames(schema.unwrap() as z.ZodType, seen);
   }
   if (schema instanceof z.ZodArray) return fieldNames(schema.element as z.ZodType, seen);
-  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option) => fieldNames(option, seen));
+  if (schema instanceof z.ZodUnion)
+    return (schema.options as z.ZodType[]).flatMap((option) => fieldNames(option, seen));
   if (schema instanceof z.ZodRecord) return fieldNames(schema.valueType as z.ZodType, seen);
   return [];
 }
 
 describe('the IPC contract', () => {
   it('walks nested output schemas (the walker itself can find a secret field)', () => {
-    const leaky = z.object({ session: z.object({ tokens: z.array(z.object({ refreshToken: z.string() })) }).nullable() });
+    const leaky = z.object({
+      session: z.object({ tokens: z.array(z.object({ refreshToken: z.string() })) }).nullable(),
+    });
     expect(fieldNames(leaky)).toContain('refreshToken');
   });
 

@@ -10,16 +10,31 @@ describe('translateServerError (spec/auth0-wire.md §2)', () => {
     [403, body('invalid_grant', 'Wrong email or password.'), 'sign-in', 'invalid_credentials'],
     [403, body('invalid_grant', 'Unknown or invalid refresh token.'), 'refresh', 'session_expired'],
     [401, body('unauthorized', 'user is blocked'), 'sign-in', 'user_blocked'],
-    [429, body('too_many_attempts', 'Your account has been blocked after multiple consecutive login attempts.'), 'sign-in', 'too_many_attempts'],
+    [
+      429,
+      body('too_many_attempts', 'Your account has been blocked after multiple consecutive login attempts.'),
+      'sign-in',
+      'too_many_attempts',
+    ],
     [403, body('mfa_required', 'Multifactor authentication required'), 'sign-in', 'mfa_required'],
-    [403, body('unauthorized_client', "Grant type 'password' not allowed for the client."), 'sign-in', 'unauthorized_client'],
+    [
+      403,
+      body('unauthorized_client', "Grant type 'password' not allowed for the client."),
+      'sign-in',
+      'unauthorized_client',
+    ],
     [401, body('access_denied', 'Unauthorized'), 'sign-in', 'unauthorized_client'],
     [401, body('invalid_client'), 'sign-in', 'unauthorized_client'],
     [403, body('access_denied', 'Service not enabled within domain: https://nope/'), 'sign-in', 'access_denied'],
     [400, body('invalid_request', 'the connection was not found'), 'sign-in', 'invalid_realm'],
     [400, body('invalid_request', 'Missing required parameter: username'), 'sign-in', 'invalid_request'],
     [429, body('too_many_requests'), 'sign-in', 'too_many_attempts'],
-    [500, body('server_error', 'Authorization server not configured with default connection.'), 'sign-in', 'server_error'],
+    [
+      500,
+      body('server_error', 'Authorization server not configured with default connection.'),
+      'sign-in',
+      'server_error',
+    ],
     [502, '', 'sign-in', 'server_error'],
     [401, '', 'sign-in', 'access_denied'],
     [400, '<html>bad</html>', 'sign-in', 'invalid_request'],
@@ -46,7 +61,11 @@ describe('translateServerError (spec/auth0-wire.md §2)', () => {
   });
 
   it("shows a rule's deny message in the user's words", () => {
-    const error = translateServerError(403, body('access_denied', 'Contractors may not sign in on weekends'), 'sign-in');
+    const error = translateServerError(
+      403,
+      body('access_denied', 'Contractors may not sign in on weekends'),
+      'sign-in',
+    );
     expect(error.message).toContain('Contractors may not sign in on weekends');
   });
 });

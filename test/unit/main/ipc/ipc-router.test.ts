@@ -28,7 +28,15 @@ function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
     },
     profile: {
       active: vi.fn(async () =>
-        ok({ profileId: 'demo', name: 'Demo', kind: 'auth0' as const, issuer: 'x', clientId: 'c', realms: [], defaultRealm: null }),
+        ok({
+          profileId: 'demo',
+          name: 'Demo',
+          kind: 'auth0' as const,
+          issuer: 'x',
+          clientId: 'c',
+          realms: [],
+          defaultRealm: null,
+        }),
       ),
     },
   };
@@ -40,7 +48,11 @@ const signInInput = { profileId: 'demo', realm: 'employees', username: 'alice@ex
 describe('IPC router', () => {
   it('routes every contract channel', () => {
     const router = createIpcRouter(handlers(), trustOrigin('app://gatehouse'));
-    expect([...router.channelIds].sort()).toEqual(listChannels().map(({ spec }) => spec.id).sort());
+    expect([...router.channelIds].sort()).toEqual(
+      listChannels()
+        .map(({ spec }) => spec.id)
+        .sort(),
+    );
   });
 
   it.each([
@@ -61,7 +73,10 @@ describe('IPC router', () => {
       ...signInInput,
       username: '   ',
     });
-    expect(!result.ok && result.error).toMatchObject({ code: 'invalid_input', message: 'Enter your username or e-mail' });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'invalid_input',
+      message: 'Enter your username or e-mail',
+    });
     expect(h.auth.signIn).not.toHaveBeenCalled();
   });
 
@@ -78,7 +93,11 @@ describe('IPC router', () => {
     const leaky = handlers({
       signIn: async () => ok({ ...summary, refreshToken: 'secret-rt', accessToken: 'secret-at' } as typeof summary),
     });
-    const result = await createIpcRouter(leaky, trustOrigin('app://gatehouse')).handle('auth:signIn', trusted, signInInput);
+    const result = await createIpcRouter(leaky, trustOrigin('app://gatehouse')).handle(
+      'auth:signIn',
+      trusted,
+      signInInput,
+    );
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toMatch(/secret-rt|secret-at/);
   });

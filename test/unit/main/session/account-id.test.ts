@@ -13,8 +13,7 @@ describe('keychain account ids', () => {
     expect(parseAccountId(formatAccountId(ref))).toEqual(ref);
   });
 
-  it.each(['', 'demo', 'demo/employees', 'demo/employees/', '/employees/alice', 'demo//alice'])(
-    'refuses %j',
-    (text) => expect(parseAccountId(text)).toBeNull(),
+  it.each(['', 'demo', 'demo/employees', 'demo/employees/', '/employees/alice', 'demo//alice'])('refuses %j', (text) =>
+    expect(parseAccountId(text)).toBeNull(),
   );
 });

@@ -5,7 +5,12 @@ import { listChannels } from '../../../../common/ipc/contract';
 // checking what it asks of Electron is the test. Everything with logic is tested elsewhere without it.
 const fake = vi.hoisted(() => {
   type Handler = (...args: unknown[]) => unknown;
-  const windows: Array<{ options: Record<string, unknown>; handlers: Map<string, Handler>; openHandler?: Handler; url?: string }> = [];
+  const windows: Array<{
+    options: Record<string, unknown>;
+    handlers: Map<string, Handler>;
+    openHandler?: Handler;
+    url?: string;
+  }> = [];
   const permissionHandlers: { request?: Handler; check?: Handler } = {};
   class BrowserWindow {
     readonly record: (typeof windows)[number];
@@ -40,12 +45,15 @@ vi.mock('electron', () => ({
   shell: { openExternal: fake.openExternal },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: (handler: (...args: unknown[]) => unknown) => (fake.permissionHandlers.request = handler),
-      setPermissionCheckHandler: (handler: (...args: unknown[]) => unknown) => (fake.permissionHandlers.check = handler),
+      setPermissionRequestHandler: (handler: (...args: unknown[]) => unknown) =>
+        (fake.permissionHandlers.request = handler),
+      setPermissionCheckHandler: (handler: (...args: unknown[]) => unknown) =>
+        (fake.permissionHandlers.check = handler),
     },
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   net: { fetch: vi.fn() },
+  ipcMain: { handle: vi.fn() },
 }));
 
 const { createMainWindow, hardenedWebPreferences } = await import('../../../../main/window/main-window');
@@ -110,7 +118,9 @@ describe('the main window', () => {
 describe('IPC registration', () => {
   it('registers every contract channel, each passing the real sender frame to the router check', async () => {
     const handled = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
-    const ipcMain = { handle: (id: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => handled.set(id, handler) };
+    const ipcMain = {
+      handle: (id: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => handled.set(id, handler),
+    };
     const service = vi.fn(async () => ({ ok: true, value: null }) as const);
     const router = createIpcRouter(
       {
@@ -119,8 +129,12 @@ describe('IPC registration', () => {
       } as never,
       trustOrigin('app://gatehouse'),
     );
-    registerIpcChannels(ipcMain as never, router);
-    expect([...handled.keys()].sort()).toEqual(listChannels().map(({ spec }) => spec.id).sort());
+    registerIpcChannels(router, ipcMain as never);
+    expect([...handled.keys()].sort()).toEqual(
+      listChannels()
+        .map(({ spec }) => spec.id)
+        .sort(),
+    );
 
     const mainFrame = { url: 'https://evil.example/' };
     const refused = await handled.get('auth:session')?.({ senderFrame: mainFrame, sender: { mainFrame } }, {});
@@ -132,7 +146,9 @@ describe('IPC registration', () => {
     const fromChild = await handled.get('auth:session')?.({ senderFrame: child, sender: { mainFrame: ours } }, {});
     expect(fromChild).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
 
-    await expect(handled.get('auth:session')?.({ senderFrame: ours, sender: { mainFrame: ours } }, {})).resolves.toEqual({
+    await expect(
+      handled.get('auth:session')?.({ senderFrame: ours, sender: { mainFrame: ours } }, {}),
+    ).resolves.toEqual({
       ok: true,
       value: null,
     });
