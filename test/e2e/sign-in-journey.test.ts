@@ -55,7 +55,7 @@ describe('sign-in journey', () => {
   it('shows the login view with the profile’s realms', async () => {
     const { page, errors } = await launchApp();
     await expect.poll(() => page.getByLabel('Username or e-mail').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('textbox', { name: 'Realm' }).inputValue()).toBe('employees');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Realm' }).inputValue()).toBe('employees');
     await page.screenshot({ path: join(screenshots, 'login.png') });
     expect(errors).toEqual([]);
     await page.close();
@@ -64,19 +64,19 @@ describe('sign-in journey', () => {
   it('says in plain words when the password is wrong', async () => {
     const { page } = await launchApp();
     await page.getByLabel('Username or e-mail').fill(alice.username);
-    await page.getByLabel('Password').fill('not-her-password');
+    await page.getByLabel('Password', { exact: true }).fill('not-her-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('The username or password is wrong.');
     await page.screenshot({ path: join(screenshots, 'login-error.png') });
-    expect(await page.getByLabel('Password').inputValue()).toBe('');
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await page.close();
   });
 
   it('signs alice in and shows her claims, with the refresh token in the keychain', async () => {
     const { page, errors } = await launchApp();
     await page.getByLabel('Username or e-mail').fill(alice.username);
-    await page.getByLabel('Password').fill(alice.password);
+    await page.getByLabel('Password', { exact: true }).fill(alice.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Signed in' }).isVisible(), { timeout: 15_000 })

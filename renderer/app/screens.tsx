@@ -1,0 +1,64 @@
+import { use, useEffect, useState } from 'react';
+import type { AppError } from '../../common/errors/app-error';
+import type { SessionSummary } from '../../common/ipc/session.schema';
+import { onSessionChanged } from '../api/gatehouse';
+import { LoginView } from '../features/login/login-view';
+import { SessionView } from '../features/session/session-view';
+import { ProfileUnavailable } from './profile-unavailable';
+import type { Startup } from './startup';
+
+/** Which screen shows. `visit` counts arrivals, so each return to the login starts with a fresh form. */
+type View =
+  | { kind: 'signed-in'; visit: number; session: SessionSummary }
+  | { kind: 'signed-out'; visit: number; focus: 'username' | 'heading'; notice?: string; error?: AppError };
+
+function initialView({ restored }: Startup): View {
+  if (restored.ok && restored.value) return { kind: 'signed-in', visit: 0, session: restored.value };
+  // A restore that failed (keychain locked, server unreachable…) is shown on the login, not hidden.
+  return { kind: 'signed-out', visit: 0, focus: 'username', error: restored.ok ? undefined : restored.error };
+}
+
+export interface ScreensProps {
+  startup: Promise<Startup>;
+  onRetry: () => void;
+}
+
+/** Login or session, driven by the start-up restore, the user's own actions and main's `session:changed`. */
+export function Screens({ startup, onRetry }: ScreensProps) {
+  const ready = use(startup);
+  const [view, setView] = useState<View>(() => initialView(ready));
+
+  useEffect(
+    () =>
+      onSessionChanged(({ session, notice }) =>
+        setView((current): View => {
+          if (session)
+            return { kind: 'signed-in', visit: current.visit + (current.kind === 'signed-in' ? 0 : 1), session };
+          // Our own "Sign out" already showed the login; only a notice (a session that ended by itself) is news.
+          if (current.kind === 'signed-out' && notice === undefined) return current;
+          return { kind: 'signed-out', visit: current.visit + 1, focus: 'heading', notice };
+        }),
+      ),
+    [],
+  );
+
+  if (view.kind === 'signed-in') {
+    return (
+      <SessionView
+        session={view.session}
+        onSignedOut={() => setView((current) => ({ kind: 'signed-out', visit: current.visit + 1, focus: 'heading' }))}
+      />
+    );
+  }
+  if (!ready.profile.ok) return <ProfileUnavailable error={ready.profile.error} onRetry={onRetry} />;
+  return (
+    <LoginView
+      key={view.visit}
+      profile={ready.profile.value}
+      notice={view.notice}
+      initialError={view.error}
+      focusOnMount={view.focus}
+      onSignedIn={(session) => setView((current) => ({ kind: 'signed-in', visit: current.visit + 1, session }))}
+    />
+  );
+}

@@ -1,0 +1,41 @@
+import {
+  createTheme,
+  type CSSVariablesResolver,
+  type MantineColorScheme,
+  type MantineColorSchemeManager,
+} from '@mantine/core';
+
+export const theme = createTheme({
+  primaryColor: 'blue',
+  // Shade 8 keeps white button text at 5:1 on blue (shade 6, Mantine's default, is 3.5:1 and fails WCAG AA).
+  primaryShade: { light: 8, dark: 8 },
+  defaultRadius: 'md',
+});
+
+/**
+ * Mantine's "dimmed" grey (3.3:1 on white, 4:1 on dark grey) and its error red (3.3:1 on white, 3.4:1 on dark
+ * grey) fall below WCAG AA for small text. Darker shades (lighter in dark mode) keep the look and pass 4.5:1.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-error': 'var(--mantine-color-red-5)',
+  },
+});
+
+/**
+ * The renderer keeps nothing in web storage (design/security.md: no renderer storage at all), so the colour
+ * scheme is never saved: it follows the operating system ("auto") every time the window opens.
+ */
+export const followSystemColorScheme: MantineColorSchemeManager = {
+  get: (defaultValue: MantineColorScheme) => defaultValue,
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};

@@ -1,0 +1,156 @@
+import {
+  Alert,
+  Button,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { AppError } from '../../../common/errors/app-error';
+import type { ProfileSummary } from '../../../common/ipc/profile.contract';
+import type { SessionSummary } from '../../../common/ipc/session.schema';
+import { signIn } from '../../api/gatehouse';
+import { ErrorCallout } from '../../components/error-callout';
+import { signInFormSchema, zodFormResolver, type SignInFormValues } from './sign-in-form';
+import { TenantLine } from './tenant-line';
+
+export interface LoginViewProps {
+  profile: ProfileSummary;
+  onSignedIn: (session: SessionSummary) => void;
+  /** Why the previous session ended on its own (from `session:changed`); shown and focused first. */
+  notice?: string;
+  /** A failure from before this screen appeared, such as a silent restore that could not finish. */
+  initialError?: AppError;
+  /** Where focus lands when the screen appears: the username at start-up, the heading after signing out. */
+  focusOnMount: 'username' | 'heading';
+}
+
+function initialRealm(profile: ProfileSummary): string | null {
+  if (profile.defaultRealm && profile.realms.includes(profile.defaultRealm)) return profile.defaultRealm;
+  return profile.realms[0] ?? null;
+}
+
+/** The sign-in form: realm, username and password, validated as you type with the contract's rules. */
+export function LoginView({ profile, onSignedIn, notice, initialError, focusOnMount }: LoginViewProps) {
+  const resolver = useMemo(() => zodFormResolver(signInFormSchema(profile.realms)), [profile.realms]);
+  const { control, register, handleSubmit, resetField, setFocus, formState } = useForm<SignInFormValues>({
+    mode: 'onChange',
+    resolver,
+    defaultValues: { realm: initialRealm(profile), username: '', password: '' },
+  });
+  const { errors, isSubmitting } = formState;
+  const [failure, setFailure] = useState<AppError | undefined>(initialError);
+  const [isNoticeShown, setNoticeShown] = useState(notice !== undefined);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (notice !== undefined) noticeRef.current?.focus();
+    else if (initialError) failureRef.current?.focus();
+    else if (focusOnMount === 'heading') headingRef.current?.focus();
+    else setFocus('username');
+    // Only on arrival: later changes move focus themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(undefined);
+    setNoticeShown(false);
+    const result = await signIn({ profileId: profile.profileId, ...values });
+    if (result.ok) {
+      onSignedIn(result.value);
+      return;
+    }
+    // Never leave a rejected password in the form: the next attempt starts from an empty field.
+    resetField('password');
+    setFailure(result.error);
+  });
+
+  // A new failure object each attempt, so focus moves to the message even when the words repeat.
+  useEffect(() => {
+    if (failure && failure !== initialError) failureRef.current?.focus();
+  }, [failure, initialError]);
+
+  return (
+    <Paper component="main" withBorder shadow="sm" radius="md" p="xl" w="100%" maw={460}>
+      <Stack gap="md">
+        <div>
+          <Title order={1} id={headingId} ref={headingRef} tabIndex={-1}>
+            Sign in
+          </Title>
+          <Text size="sm" c="dimmed">
+            {profile.name}
+          </Text>
+        </div>
+        {notice !== undefined && isNoticeShown && (
+          <Alert ref={noticeRef} tabIndex={-1} role="status" color="blue" variant="outline" title="You were signed out">
+            {notice}
+          </Alert>
+        )}
+        <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+          {/* Every field is required, so none wears an asterisk; `required` still tells assistive tech. */}
+          <Stack gap="sm">
+            {failure && <ErrorCallout ref={failureRef} error={failure} />}
+            {profile.realms.length > 0 && (
+              <Controller
+                control={control}
+                name="realm"
+                render={({ field, fieldState }) => (
+                  <Select
+                    label="Realm"
+                    description="The directory your account belongs to"
+                    data={profile.realms}
+                    allowDeselect={false}
+                    // Inside the form rather than a portal, so the list stays within the page's main landmark.
+                    comboboxProps={{ withinPortal: false }}
+                    required
+                    withAsterisk={false}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+            )}
+            <TextInput
+              label="Username or e-mail"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              withAsterisk={false}
+              error={errors.username?.message}
+              {...register('username')}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              withAsterisk={false}
+              visibilityToggleFocusable
+              visibilityToggleButtonProps={{ 'aria-label': 'Show password' }}
+              error={errors.password?.message}
+              {...register('password')}
+            />
+            <Button type="submit" loading={isSubmitting} mt="xs">
+              Sign in
+            </Button>
+            {/* The button's spinner is silent to screen readers; this says the same thing out loud. */}
+            <VisuallyHidden role="status">{isSubmitting ? 'Signing in…' : ''}</VisuallyHidden>
+          </Stack>
+        </form>
+        <TenantLine issuer={profile.issuer} clientId={profile.clientId} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,97 @@
+import { Alert, Avatar, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../common/errors/app-error';
+import type { SessionSummary } from '../../../common/ipc/session.schema';
+import { signOut } from '../../api/gatehouse';
+import { ClaimsTable } from '../../components/claims-table';
+import { ErrorCallout } from '../../components/error-callout';
+import { SessionFacts } from './session-facts';
+
+export interface SessionViewProps {
+  session: SessionSummary;
+  onSignedOut: () => void;
+}
+
+function initials(label: string): string {
+  const words = label.split(/[\s@._-]+/).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+/** The signed-in account: who, until when, where the session is kept, and every claim of both tokens. */
+export function SessionView({ session, onSignedOut }: SessionViewProps) {
+  const [isSigningOut, setSigningOut] = useState(false);
+  const [failure, setFailure] = useState<AppError>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const displayName = session.user.name ?? session.user.email ?? session.username;
+
+  // Arriving here means the user just signed in (or was restored): say so by putting focus on the heading.
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => failureRef.current?.focus(), [failure]);
+
+  const handleSignOut = async () => {
+    setSigningOut(true);
+    setFailure(undefined);
+    const result = await signOut();
+    if (result.ok) {
+      onSignedOut();
+      return;
+    }
+    setSigningOut(false);
+    setFailure(result.error);
+  };
+
+  return (
+    <Stack component="main" gap="lg" w="100%">
+      <Paper withBorder shadow="sm" radius="md" p="lg">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Group gap="md" wrap="nowrap" miw={0}>
+              {/* Initials, not `picture`: the CSP allows no remote images, by design. */}
+              <Avatar size="lg" radius="xl" color="blue" variant="filled" aria-hidden>
+                {initials(displayName)}
+              </Avatar>
+              <div>
+                <Title order={1} ref={headingRef} tabIndex={-1}>
+                  Signed in
+                </Title>
+                <Text fw={600}>{displayName}</Text>
+                {session.user.email !== undefined && session.user.email !== displayName && (
+                  <Text size="sm">{session.user.email}</Text>
+                )}
+              </div>
+            </Group>
+            <Button variant="default" onClick={handleSignOut} loading={isSigningOut}>
+              Sign out
+            </Button>
+          </Group>
+          {failure && <ErrorCallout ref={failureRef} error={failure} />}
+          {session.storage === 'memory' && (
+            <Alert role="note" color="yellow" variant="outline" title="This session is kept in memory only">
+              The system keychain is not available, so nothing was saved. You will need to sign in again after Gatehouse
+              quits.
+            </Alert>
+          )}
+          <SessionFacts session={session} />
+        </Stack>
+      </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <ClaimsTable
+          title="ID token claims"
+          claims={session.idTokenClaims}
+          emptyText="The server sent no ID token (the scope did not include openid)."
+        />
+      </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <ClaimsTable
+          title="Access token claims"
+          claims={session.accessTokenClaims}
+          emptyText="The access token is opaque (not a JWT), so it has no claims to read."
+        />
+      </Paper>
+    </Stack>
+  );
+}
