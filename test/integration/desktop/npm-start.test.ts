@@ -17,7 +17,7 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 describe('npm start without a display', () => {
   it('runs the demo server, explains in one line, and prints a working CLI login command', async () => {
-    const env = { ...process.env, GATEHOUSE_PORT: '0', GATEHOUSE_DATA_DIR: join(scratch, 'data') };
+    const env: NodeJS.ProcessEnv = { ...process.env, GATEHOUSE_PORT: '0', GATEHOUSE_DATA_DIR: join(scratch, 'data') };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const start = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,7 +35,7 @@ describe('npm start without a display', () => {
     });
     try {
       const output = lines.join('\n');
-      expect(output).toMatch(/Gatehouse reference server: http:\/\/127\.0\.0\.1:\d+\//);
+      expect(output).toMatch(/Gatehouse reference server: http:\/\/127\.0\.0\.1:\d+\/? /);
       expect(output).toContain('alice@example.com     Alice-Demo-Passw0rd!');
       expect(lines.filter((line) => line.startsWith('Electron cannot start here:'))).toHaveLength(1);
 

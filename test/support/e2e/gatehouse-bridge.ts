@@ -45,15 +45,13 @@ ${preload}
   })();`);
   // Main-to-renderer events: what webContents.send does in the app.
   return (change) => {
-    void page
+    const payload: unknown = JSON.parse(JSON.stringify(change));
+    page
       .evaluate(
-        (payload) =>
-          (window as unknown as { __gatehouseEmit(id: string, p: unknown): void }).__gatehouseEmit(
-            'session:changed',
-            payload,
-          ),
-        change,
+        ([eventId, body]) =>
+          (window as unknown as { __gatehouseEmit(id: string, p: unknown): void }).__gatehouseEmit(eventId, body),
+        ['session:changed', payload] as const,
       )
-      .catch(() => undefined);
+      .catch(() => undefined); // the page may already be closed
   };
 }

@@ -37,7 +37,10 @@ describe('import arrows', () => {
   });
 
   it.each([
-    ['renderer/features/x.tsx', "import type { SessionSummary } from '../../common/ipc/session.schema';\nexport type X = SessionSummary;\n"],
+    [
+      'renderer/features/x.tsx',
+      "import type { SessionSummary } from '../../common/ipc/session.schema';\nexport type X = SessionSummary;\n",
+    ],
     ['main/ipc/x.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['preload/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['server/endpoints/x.ts', "import { grantTypes } from '../../common/oauth/wire';\nexport const x = grantTypes;\n"],

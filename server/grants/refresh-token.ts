@@ -1,0 +1,64 @@
+import { grantTypes } from '../../common/oauth/wire';
+import { authErrors } from '../errors/catalogue';
+import type { RefreshTokenRecord } from '../storage/refresh-token-repository';
+import type { ResourceServer, User } from '../tenant/model';
+import { narrowScope, parseScope } from '../tokens/scope-decision';
+import type { Grant, GrantDependencies } from './grant';
+
+interface Accepted {
+  readonly user: User;
+  readonly api: ResourceServer | null;
+  readonly scope: readonly string[];
+}
+
+/**
+ * `refresh_token` (RFC 6749 §6, auth0-wire.md §5.1): rotation with reuse detection, absolute and idle
+ * lifetimes, and an optional narrower `scope`. The new refresh token keeps the family's original scope;
+ * only the access token is narrowed, so a later refresh may ask for the full scope again.
+ *
+ * `gty` on the new access token is `["refresh_token", <original gty>]` (§5.5 notes Auth0 may send such an
+ * array); it tells an inspector both how this token was made and how the session began.
+ */
+export function refreshTokenGrant(deps: GrantDependencies): Grant {
+  return {
+    type: grantTypes.refreshToken,
+    async handle(request) {
+      const presented = request.params.require('refresh_token');
+      const requestedScope = request.params.scope();
+
+      const accept = (record: RefreshTokenRecord): Accepted => {
+        const user = deps.users.findById(record.userId);
+        if (!user) throw authErrors.invalidRefreshToken();
+        if (user.blocked) throw authErrors.userBlocked();
+        const api = record.audience === null ? null : deps.resourceServers.findByIdentifier(record.audience);
+        if (api === undefined) throw authErrors.audienceNotFound(record.audience ?? '');
+        const scope = narrowScope(
+          parseScope(record.scope),
+          requestedScope === undefined ? undefined : parseScope(requestedScope),
+        );
+        if (scope === undefined) throw authErrors.scopeWiderThanGranted();
+        return { user, api, scope };
+      };
+
+      const exchange = deps.refreshTokens.exchange(presented, request.client, accept);
+      if (!exchange.ok) {
+        if (exchange.verdict.kind === 'reuse-detected') {
+          // Never log the token itself: it is a credential. The family id is enough to investigate.
+          request.log.warn({ familyId: exchange.familyId }, 'refresh token reuse detected; family revoked');
+        }
+        throw authErrors.invalidRefreshToken();
+      }
+
+      const { user, api, scope } = exchange.accepted;
+      return deps.minter.respond({
+        user,
+        client: request.client,
+        api,
+        scope,
+        gty: [grantTypes.refreshToken, exchange.record.grantType],
+        includeIdToken: scope.includes('openid'),
+        ...(exchange.next !== undefined && { refreshToken: exchange.next }),
+      });
+    },
+  };
+}

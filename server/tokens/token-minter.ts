@@ -1,0 +1,105 @@
+import type { JWTPayload } from 'jose';
+import { SignJWT } from 'jose';
+import type { TokenResponseWire } from '../../common/oauth/wire';
+import type { Clock } from '../config';
+import type { IssuerSource } from '../issuer';
+import type { SigningKeys } from '../keys/signing-keys';
+import type { Client, ResourceServer, User } from '../tenant/model';
+import { userSubject } from '../tenant/model';
+import { formatScope } from './scope-decision';
+
+/** Auth0's ID-token lifetime (auth0-wire.md §5.5): 10 hours. */
+export const ID_TOKEN_LIFETIME_SECONDS = 36_000;
+/** Lifetime of a token that only reaches /userinfo (no API to take it from): Auth0's API default. */
+export const USERINFO_TOKEN_LIFETIME_SECONDS = 86_400;
+
+/** Everything a token response is made from. */
+export interface TokenGrantOutcome {
+  readonly user: User;
+  readonly client: Client;
+  /** The API, or null when the token only reaches /userinfo. */
+  readonly api: ResourceServer | null;
+  /** Granted scopes, OIDC and API together. */
+  readonly scope: readonly string[];
+  /** `gty` claim: `password` for both password grants; an array on refresh (see grants/refresh-token.ts). */
+  readonly gty: string | readonly string[];
+  readonly includeIdToken: boolean;
+  /** Plaintext refresh token to hand back, if any. Never log it. */
+  readonly refreshToken?: string;
+}
+
+/** Signs access and ID tokens with the current RS256 key and builds the RFC 6749 §5.1 response. */
+export class TokenMinter {
+  constructor(
+    private readonly keys: SigningKeys,
+    private readonly issuer: IssuerSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The whole `/oauth/token` success body. */
+  async respond(outcome: TokenGrantOutcome): Promise<TokenResponseWire> {
+    const issuedAt = Math.floor(this.clock() / 1000);
+    const lifetime = outcome.api?.tokenLifetime ?? USERINFO_TOKEN_LIFETIME_SECONDS;
+    const accessToken = await this.accessToken(outcome, issuedAt, lifetime);
+    const idToken = outcome.includeIdToken ? await this.idToken(outcome, issuedAt) : undefined;
+    return {
+      access_token: accessToken,
+      ...(idToken !== undefined && { id_token: idToken }),
+      ...(outcome.refreshToken !== undefined && { refresh_token: outcome.refreshToken }),
+      scope: formatScope(outcome.scope),
+      expires_in: lifetime,
+      token_type: 'Bearer',
+    };
+  }
+
+  /**
+   * Auth0-profile access token (auth0-wire.md §5.5): `aud` is the API, plus `<issuer>userinfo` as an
+   * array when `openid` is granted (the API is RS256); a token without an API is for /userinfo alone.
+   */
+  private accessToken(outcome: TokenGrantOutcome, issuedAt: number, lifetime: number): Promise<string> {
+    const issuer = this.issuer.get();
+    const userinfo = `${issuer}userinfo`;
+    const hasOpenid = outcome.scope.includes('openid');
+    const audience =
+      outcome.api === null ? userinfo : hasOpenid ? [outcome.api.identifier, userinfo] : outcome.api.identifier;
+    return this.sign({
+      iss: issuer,
+      sub: userSubject(outcome.user),
+      aud: audience,
+      iat: issuedAt,
+      exp: issuedAt + lifetime,
+      scope: formatScope(outcome.scope),
+      azp: outcome.client.clientId,
+      gty: outcome.gty as string | string[],
+    });
+  }
+
+  /** ID token (OIDC Core §2, Auth0 profile): profile and email claims follow the granted scopes. */
+  private idToken(outcome: TokenGrantOutcome, issuedAt: number): Promise<string> {
+    const { user, scope } = outcome;
+    const claims: JWTPayload = {
+      iss: this.issuer.get(),
+      sub: userSubject(user),
+      aud: outcome.client.clientId,
+      iat: issuedAt,
+      exp: issuedAt + ID_TOKEN_LIFETIME_SECONDS,
+    };
+    if (scope.includes('profile')) {
+      if (user.name !== null) claims['name'] = user.name;
+      if (user.nickname !== null) claims['nickname'] = user.nickname;
+      if (user.picture !== null) claims['picture'] = user.picture;
+      // Auth0 sends updated_at as an ISO 8601 string, not OIDC's number of seconds.
+      claims['updated_at'] = new Date(user.updatedAt).toISOString();
+    }
+    if (scope.includes('email') && user.email !== null) {
+      claims['email'] = user.email;
+      claims['email_verified'] = user.emailVerified;
+    }
+    return this.sign(claims);
+  }
+
+  private sign(claims: JWTPayload): Promise<string> {
+    const key = this.keys.current();
+    return new SignJWT(claims).setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: key.kid }).sign(key.privateKey);
+  }
+}
