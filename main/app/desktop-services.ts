@@ -4,7 +4,8 @@ import { createIpcRouter, trustOrigin, type IpcRouter } from '../ipc/ipc-router'
 import { createHttpClient } from '../net/http-client';
 import type { SecretStore } from '../secrets/secret-store';
 import { SessionManager } from '../session/session-manager';
-import { endpointsOf, type Profile } from '../settings/profile';
+import { auth0Endpoints } from '../auth/server-endpoints';
+import type { Profile } from '../settings/profile';
 
 export interface DesktopServicesOptions {
   readonly profile: Profile;
@@ -24,7 +25,7 @@ export interface DesktopServices {
  * browser test drives exactly the router and session manager the app ships.
  */
 export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
-  const endpoints = endpointsOf(options.profile);
+  const endpoints = auth0Endpoints(options.profile);
   const tokenClient = new TokenClient({
     http: createHttpClient({ userAgent: options.userAgent }),
     tokenEndpoint: endpoints.token,

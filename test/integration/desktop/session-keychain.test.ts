@@ -4,7 +4,8 @@ import { TokenClient } from '../../../main/auth/token-client';
 import { createHttpClient } from '../../../main/net/http-client';
 import { keychainService, KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { SessionManager } from '../../../main/session/session-manager';
-import { endpointsOf, type Profile } from '../../../main/settings/profile';
+import { auth0Endpoints } from '../../../main/auth/server-endpoints';
+import type { Profile } from '../../../main/settings/profile';
 import { alice, demoProfile } from '../../support/desktop-profile';
 import { startTestServer } from '../../support/server/start-test-server';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function tokenClientFor(profile: Profile): TokenClient {
-  const endpoints = endpointsOf(profile);
+  const endpoints = auth0Endpoints(profile);
   return new TokenClient({
     http: createHttpClient({ userAgent: 'Gatehouse/test' }),
     tokenEndpoint: endpoints.token,
