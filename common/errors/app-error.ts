@@ -24,6 +24,25 @@ export const appErrorCodes = [
   'invalid_input',
   'forbidden_sender',
   'internal',
+  'policy_locked',
+  'settings_invalid',
+  'not_found',
+  // Token endpoint and MFA answers (main/auth/error-catalogue.ts; spec/auth0-wire.md §2, §4.5).
+  'password_leaked',
+  'requires_verification',
+  'interaction_required',
+  'invalid_scope',
+  'unsupported_grant_type',
+  'rate_limited',
+  'invalid_token',
+  'mfa_invalid_code',
+  'mfa_expired',
+  'mfa_pending',
+  'mfa_slow_down',
+  'mfa_rejected',
+  'mfa_not_enrolled',
+  'clock_skew',
+  'discovery_failed',
 ] as const;
 
 export const AppErrorCode = z.enum(appErrorCodes);
@@ -34,6 +53,13 @@ export const ServerAnswer = z.object({
   status: z.number().int().optional(),
   error: z.string().optional(),
   errorDescription: z.string().optional(),
+  /** The start of a body that was not an OAuth error (an HTML page, plain text), with token-like values masked. */
+  body: z.string().optional(),
+  /** The server's `Date` header and our clock's offset from it, when clock skew is the problem. */
+  serverDate: z.string().optional(),
+  clockOffsetMs: z.number().int().optional(),
+  /** Seconds the server asked us to wait (`Retry-After`, RFC 9110 §10.2.3). */
+  retryAfterSeconds: z.number().int().optional(),
 });
 export type ServerAnswer = z.infer<typeof ServerAnswer>;
 

@@ -34,6 +34,16 @@ export const authChannels = {
   signOut: channel('auth:signOut', SignOutInput, z.object({ signedOut: z.boolean() })),
   /** The active session, if any, without touching the network. */
   session: channel('auth:session', Empty, SessionSummary.nullable()),
+  /** Every signed-in account, across profiles. */
+  accounts: channel('auth:accounts', Empty, z.array(SessionSummary)),
+  /** Make another signed-in account the active one. */
+  switchAccount: channel('auth:switchAccount', z.object({ accountId: z.string().min(1) }).strict(), SessionSummary),
+  /** Sign out of every account: revoke, delete from the keychain, forget. */
+  signOutAll: channel('auth:signOutAll', Empty, z.object({ signedOut: z.number().int() })),
+  /** Drop access tokens from memory now (the idle lock does this by itself, per policy). */
+  lock: channel('auth:lock', Empty, z.object({ locked: z.boolean() })),
+  /** Renew locked sessions with their refresh tokens. */
+  unlock: channel('auth:unlock', Empty, SessionSummary.nullable()),
 } as const;
 
 export const authEvents = {

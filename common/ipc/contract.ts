@@ -3,6 +3,7 @@ import type { AppResult } from '../errors/app-error';
 import { authChannels, authEvents } from './auth.contract';
 import type { ChannelSpec, EventSpec } from './channel';
 import { profileChannels } from './profile.contract';
+import { settingsChannels } from './settings.contract';
 
 /**
  * The whole IPC contract: `window.gatehouse.<domain>.<verb>(input)` for every channel here, and
@@ -12,6 +13,7 @@ import { profileChannels } from './profile.contract';
 export const ipcContract = {
   auth: authChannels,
   profile: profileChannels,
+  settings: settingsChannels,
 } as const;
 
 export const ipcEvents = {

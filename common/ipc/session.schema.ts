@@ -30,6 +30,8 @@ export const SessionSummary = z.object({
   /** Whether a refresh token exists, so the session can be renewed and restored. */
   renewable: z.boolean(),
   storage: SessionStorage,
+  /** Locked after idle time (policy): tokens were dropped from memory; unlocking renews them. */
+  locked: z.boolean(),
   /** Null when the server sent no ID token (no `openid` scope). */
   idTokenClaims: Claims.nullable(),
   /** Null when the access token is opaque rather than a JWT. */
@@ -37,7 +39,16 @@ export const SessionSummary = z.object({
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
-export const SessionChangeReason = z.enum(['signed_in', 'restored', 'refreshed', 'signed_out', 'expired']);
+export const SessionChangeReason = z.enum([
+  'signed_in',
+  'restored',
+  'refreshed',
+  'signed_out',
+  'expired',
+  'switched',
+  'locked',
+  'unlocked',
+]);
 export type SessionChangeReason = z.infer<typeof SessionChangeReason>;
 
 export const SessionChanged = z.object({

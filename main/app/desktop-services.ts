@@ -1,18 +1,22 @@
-import { TokenClient } from '../auth/token-client';
 import { createIpcHandlers } from '../ipc/ipc-handlers';
 import { createIpcRouter, trustOrigin, type IpcRouter } from '../ipc/ipc-router';
-import { createHttpClient } from '../net/http-client';
 import type { SecretStore } from '../secrets/secret-store';
+import type { Scheduler } from '../session/refresh-scheduler';
 import { SessionManager } from '../session/session-manager';
-import { auth0Endpoints } from '../auth/server-endpoints';
-import type { Profile } from '../settings/profile';
+import { sessionPolicyOf } from '../session/session-policy';
+import type { SettingsService } from '../settings/settings-service';
+import { ProfileEditor } from './profile-editor';
+import { settingsProfiles } from './settings-profiles';
+import { createTokenGrants } from './token-grants-factory';
 
 export interface DesktopServicesOptions {
-  readonly profile: Profile;
+  readonly settings: SettingsService;
   readonly secretStore: SecretStore;
   /** The renderer's origin; IPC from anywhere else is refused. */
   readonly trustedOrigin: string;
   readonly userAgent: string;
+  readonly clock?: () => number;
+  readonly scheduler?: Scheduler;
 }
 
 export interface DesktopServices {
@@ -21,21 +25,23 @@ export interface DesktopServices {
 }
 
 /**
- * Builds main's services for one profile. The Electron shell and the e2e bridge both call this, so the
- * browser test drives exactly the router and session manager the app ships.
+ * Builds main's services over the settings and policy. The Electron shell, the CLI's tests and the e2e
+ * bridge all call this, so the browser test drives exactly the router and session manager the app ships.
  */
 export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
-  const endpoints = auth0Endpoints(options.profile);
-  const tokenClient = new TokenClient({
-    http: createHttpClient({ userAgent: options.userAgent }),
-    tokenEndpoint: endpoints.token,
-    revocationEndpoint: endpoints.revocation,
-    clientId: options.profile.clientId,
-    clientAuth: { method: 'none' },
+  const { settings, secretStore } = options;
+  const sessions = new SessionManager({
+    profiles: settingsProfiles(settings, (profile) =>
+      createTokenGrants(profile, { secretStore, userAgent: options.userAgent }),
+    ),
+    secretStore,
+    policy: sessionPolicyOf(settings.policy),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
   });
-  const sessions = new SessionManager({ profile: options.profile, tokenClient, secretStore: options.secretStore });
+  const profiles = new ProfileEditor(settings, secretStore, sessions);
   const router = createIpcRouter(
-    createIpcHandlers({ profile: options.profile, sessions }),
+    createIpcHandlers({ settings, sessions, profiles }),
     trustOrigin(options.trustedOrigin),
   );
   return { sessions, router };

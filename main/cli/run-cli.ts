@@ -1,21 +1,33 @@
-import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { createCliSessions } from './cli-session';
-import { CliStateError, defaultStatePath } from './cli-state';
+import { PolicyFileError } from '../settings/policy-file';
+import { SettingsFileError } from '../settings/settings-store';
 import { exitCodes, printLine, type CliIo } from './cli-io';
+import { createCliServices, type CliServices } from './cli-services';
 import { login, loginUsage } from './commands/login';
 import { logout } from './commands/logout';
+import { profiles, profilesUsage } from './commands/profiles';
+import { token } from './commands/token';
 import { whoami } from './commands/whoami';
+import type { CommandContext } from './commands/command-context';
 
 const help = `Gatehouse command line: sign in with a password, keep the session in the OS keychain.
 
 usage:
-  ${loginUsage}
-  gatehouse whoami [--json]     restore the saved session and show the user and claims
-  gatehouse logout              revoke and forget the saved session
+  ${loginUsage.replaceAll('\n', '\n  ')}
+  gatehouse whoami [--json]          restore the saved session and show the user and claims
+  gatehouse token [--refresh] [--json]
+                                     print the current access token (for scripts)
+  gatehouse logout [--all]           revoke and forget the saved session (--all: every account)
+  ${profilesUsage.replaceAll('\n', '\n  ')}
 
-exit codes: 0 ok, 1 the server or keychain refused, 2 bad usage, 3 not signed in
+Profiles are shared with the desktop app. A machine-wide managed policy (/etc/gatehouse/policy.json, or
+GATEHOUSE_POLICY_FILE) can pin and lock profile settings.
+
+exit codes: 0 ok, 1 the server, keychain, settings or policy refused, 2 bad usage, 3 not signed in
 `;
+
+type Command = (args: string[], io: CliIo, context: CommandContext) => Promise<number>;
+const commands: Record<string, Command> = { login, whoami, token, logout, profiles };
 
 export interface RunCliOptions {
   /** Defaults to the OS keychain. */
@@ -24,32 +36,24 @@ export interface RunCliOptions {
 
 /** Runs one CLI command and resolves to its exit code. Errors become one line on stderr, never a stack. */
 export async function runCli(argv: string[], io: CliIo, options: RunCliOptions = {}): Promise<number> {
-  const [command, ...args] = argv;
-  const secretStore = options.secretStore ?? new KeytarSecretStore();
-  const context = {
-    statePath: defaultStatePath(io.env),
-    createSessions: (profile: Parameters<typeof createCliSessions>[0]) => createCliSessions(profile, secretStore),
-  };
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(help);
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    printLine(io.stderr, `gatehouse: unknown command “${name}”. Run gatehouse --help.`);
+    return exitCodes.usage;
+  }
+  let services: Promise<CliServices> | undefined;
+  const context: CommandContext = { services: () => (services ??= createCliServices(io.env, options.secretStore)) };
   try {
-    switch (command) {
-      case 'login':
-        return await login(args, io, context);
-      case 'whoami':
-        return await whoami(args, io, context);
-      case 'logout':
-        return await logout(args, io, context);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout.write(help);
-        return command === undefined ? exitCodes.usage : exitCodes.ok;
-      default:
-        printLine(io.stderr, `gatehouse: unknown command “${command}”. Run gatehouse --help.`);
-        return exitCodes.usage;
-    }
+    const code = await command(args, io, context);
+    if (services !== undefined) (await services).sessions.dispose();
+    return code;
   } catch (error) {
-    if (error instanceof CliStateError) {
+    if (error instanceof PolicyFileError || error instanceof SettingsFileError) {
       printLine(io.stderr, `gatehouse: ${error.message}`);
       return exitCodes.failed;
     }

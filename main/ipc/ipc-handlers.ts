@@ -1,38 +1,90 @@
 import type { ProfileSummary } from '../../common/ipc/profile.contract';
-import { ok } from '../../common/result';
+import type { SettingsView } from '../../common/ipc/settings.contract';
+import { appError } from '../../common/errors/app-error';
+import { err, ok } from '../../common/result';
+import type { ProfileEditor } from '../app/profile-editor';
 import type { SessionManager } from '../session/session-manager';
 import type { Profile } from '../settings/profile';
+import type { SettingsService } from '../settings/settings-service';
 import type { IpcHandlers } from './ipc-router';
 
 export interface IpcServices {
-  readonly profile: Profile;
+  readonly settings: SettingsService;
   readonly sessions: SessionManager;
+  readonly profiles: ProfileEditor;
 }
 
 /** Maps each contract channel to the service call behind it; no logic lives here. */
-export function createIpcHandlers({ profile, sessions }: IpcServices): IpcHandlers {
+export function createIpcHandlers({ settings, sessions, profiles }: IpcServices): IpcHandlers {
   return {
     auth: {
-      signIn: (input) => sessions.signIn(input),
+      signIn: async (input) => {
+        const result = await sessions.signIn(input);
+        if (result.ok) {
+          settings.setActiveAccount(result.value.accountId);
+          if (input.realm !== null) settings.rememberRealm(input.profileId, input.username, input.realm);
+        }
+        return result;
+      },
       restore: () => sessions.restore(),
       signOut: (input) => sessions.signOut(input.accountId),
-      session: () => Promise.resolve(ok(sessions.active())),
+      session: async () => ok(sessions.active()),
+      accounts: async () => ok(sessions.accounts()),
+      switchAccount: async (input) => sessions.switchTo(input.accountId),
+      signOutAll: () => sessions.signOutAll(),
+      lock: async () => {
+        sessions.lock();
+        return ok({ locked: true });
+      },
+      unlock: () => sessions.unlock(),
     },
     profile: {
-      active: () => Promise.resolve(ok(profileSummary(profile))),
+      active: async () => {
+        const profile = settings.activeProfile();
+        return profile === undefined
+          ? err(appError('not_found', 'No server profile is set up yet.', { nextStep: 'Add one in Settings.' }))
+          : ok(profileSummary(profile, settings));
+      },
+    },
+    settings: {
+      get: async () => ok(settingsView(settings)),
+      saveProfile: (input) => profiles.save(input.profile, input.clientSecret),
+      removeProfile: (input) => profiles.remove(input.profileId),
+      useProfile: async (input) => settings.useProfile(input.profileId),
     },
   };
 }
 
-function profileSummary(profile: Profile): ProfileSummary {
+function profileSummary(profile: Profile, settings: SettingsService): ProfileSummary {
+  const allowed = settings.policy.allowedRealms;
+  const realms = allowed === undefined ? profile.realms : profile.realms.filter((realm) => allowed.includes(realm));
   return {
     profileId: profile.id,
     name: profile.name,
     kind: profile.kind,
     issuer: profile.issuer,
     clientId: profile.clientId,
-    realms: profile.realms,
-    defaultRealm: profile.defaultRealm,
+    realms,
+    defaultRealm: profile.defaultRealm !== null && realms.includes(profile.defaultRealm) ? profile.defaultRealm : (realms[0] ?? null),
     ...(profile.audience === undefined ? {} : { audience: profile.audience }),
+  };
+}
+
+function settingsView(settings: SettingsService): SettingsView {
+  const effective = settings.effective();
+  const { policy } = settings;
+  return {
+    profiles: effective.profiles,
+    activeProfileId: settings.activeProfile()?.id ?? null,
+    locked: Object.fromEntries(Object.entries(effective.locked).map(([id, fields]) => [id, [...fields]])),
+    managedProfileIds: [...effective.managedIds],
+    policy: {
+      restrictToManagedProfiles: policy.restrictToManagedProfiles,
+      ...(policy.allowedRealms === undefined ? {} : { allowedRealms: policy.allowedRealms }),
+      persistSessions: policy.persistSessions,
+      keychainUnavailable: policy.keychainUnavailable,
+      showAdminPane: policy.showAdminPane,
+      ...(policy.idleLockMinutes === undefined ? {} : { idleLockMinutes: policy.idleLockMinutes }),
+    },
   };
 }

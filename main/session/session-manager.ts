@@ -2,46 +2,50 @@ import { appError, type AppError, type AppResult } from '../../common/errors/app
 import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { SessionChanged, SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
-import type { TokenGrants } from '../auth/token-client';
 import type { TokenSet } from '../auth/token-set';
 import type { SecretStore } from '../secrets/secret-store';
-import type { Profile } from '../settings/profile';
 import { formatAccountId, parseAccountId, type AccountRef } from './account-id';
-import { summarize } from './session-summary';
-
-/** One signed-in account. The tokens live here, in main-process memory, and nowhere else but the keychain. */
-interface LiveSession {
-  readonly accountId: string;
-  readonly ref: AccountRef;
-  tokens: TokenSet;
-  /** Never log refreshToken: it is a credential. */
-  refreshToken: string | undefined;
-  storage: SessionStorage;
-}
+import { summaryOf, type LiveSession } from './live-session';
+import { proactiveRefreshDelay, realScheduler, refreshRetryMs, RefreshTimers, type Scheduler } from './refresh-scheduler';
+import type { ProfileConnection, SessionProfiles } from './session-profiles';
+import { permissiveSessionPolicy, type SessionPolicy } from './session-policy';
+import { SessionStorageKeeper } from './session-storage-keeper';
 
 export interface SessionManagerOptions {
-  readonly profile: Profile;
-  readonly tokenClient: TokenGrants;
+  readonly profiles: SessionProfiles;
   readonly secretStore: SecretStore;
+  readonly policy?: SessionPolicy;
+  readonly clock?: () => number;
+  readonly scheduler?: Scheduler;
 }
 
 type Listener = (change: SessionChanged) => void;
 
 /**
- * Signs in, keeps sessions, restores them silently from the keychain, and signs out.
+ * Signs in, keeps several accounts across profiles (one active), renews them before they expire,
+ * restores them silently from the keychain, locks them after idle time, and signs them out.
  * Invariants: a rotated refresh token is written to the keychain before the old one is forgotten; a
- * keychain failure degrades to memory-only (never a file); a refresh refused with `invalid_grant` deletes
- * the stored token and ends the session with a reason.
+ * keychain failure degrades to memory-only as the policy allows (never a file); a refresh refused with
+ * `invalid_grant` deletes the stored token and ends the session with a reason; concurrent refreshes of one
+ * account share one request.
  */
 export class SessionManager {
-  readonly #options: SessionManagerOptions;
+  readonly #profiles: SessionProfiles;
+  readonly #keeper: SessionStorageKeeper;
+  readonly #policy: SessionPolicy;
+  readonly #clock: () => number;
+  readonly #timers: RefreshTimers;
   readonly #sessions = new Map<string, LiveSession>();
   readonly #refreshesInFlight = new Map<string, Promise<AppResult<LiveSession>>>();
   readonly #listeners = new Set<Listener>();
   #activeAccountId: string | null = null;
 
   constructor(options: SessionManagerOptions) {
-    this.#options = options;
+    this.#profiles = options.profiles;
+    this.#policy = options.policy ?? permissiveSessionPolicy;
+    this.#keeper = new SessionStorageKeeper(options.secretStore, this.#policy);
+    this.#clock = options.clock ?? Date.now;
+    this.#timers = new RefreshTimers(options.scheduler ?? realScheduler);
   }
 
   onChanged(listener: Listener): () => void {
@@ -54,18 +58,57 @@ export class SessionManager {
     return session === undefined ? null : this.#summary(session);
   }
 
-  /** The active account's access token, for main's own API calls. It never crosses IPC. */
-  activeAccessToken(): string | null {
-    const session = this.#activeAccountId === null ? undefined : this.#sessions.get(this.#activeAccountId);
-    return session?.tokens.accessToken ?? null;
+  accounts(): SessionSummary[] {
+    return [...this.#sessions.values()].map((session) => this.#summary(session));
+  }
+
+  switchTo(accountId: string): AppResult<SessionSummary> {
+    const session = this.#sessions.get(accountId);
+    if (session === undefined) return err(appError('not_signed_in', 'That account is not signed in.'));
+    this.#activeAccountId = accountId;
+    const summary = this.#summary(session);
+    this.#emit({ session: summary, reason: 'switched' });
+    return ok(summary);
+  }
+
+  /** A usable access token for main's own calls (API console, admin client). It never crosses IPC. */
+  async accessToken(accountId?: string): Promise<AppResult<string>> {
+    const id = accountId ?? this.#activeAccountId;
+    const session = id === null ? undefined : this.#sessions.get(id);
+    if (id === null || session === undefined) return err(appError('not_signed_in', 'Sign in first.'));
+    if (session.tokens !== null && session.tokens.expiresAt > this.#clock()) return ok(session.tokens.accessToken);
+    const renewed = await this.refresh(id);
+    return renewed.ok && renewed.value.tokens !== null ? ok(renewed.value.tokens.accessToken) : err(renewed.ok ? locked() : renewed.error);
+  }
+
+  /** Calls an API with the account's token; on a 401 it refreshes once and retries once. */
+  async withAccessToken<T extends { status: number }>(
+    accountId: string | undefined,
+    call: (accessToken: string) => Promise<T>,
+  ): Promise<AppResult<T>> {
+    const first = await this.accessToken(accountId);
+    if (!first.ok) return first;
+    const answer = await call(first.value);
+    if (answer.status !== 401) return ok(answer);
+    const id = accountId ?? this.#activeAccountId ?? '';
+    const renewed = await this.refresh(id);
+    if (!renewed.ok) return renewed;
+    return renewed.value.tokens === null ? err(locked()) : ok(await call(renewed.value.tokens.accessToken));
   }
 
   async signIn(input: SignInInput): Promise<AppResult<SessionSummary>> {
-    const { profile, tokenClient } = this.#options;
-    if (input.profileId !== profile.id) {
+    const connection = this.#profiles.get(input.profileId);
+    if (connection === undefined) {
       return err(appError('invalid_input', `There is no server profile named “${input.profileId}”.`));
     }
-    const result = await tokenClient.passwordGrant({
+    const { profile, grants } = connection;
+    if (input.realm !== null && this.#policy.allowedRealms && !this.#policy.allowedRealms.includes(input.realm)) {
+      return err(appError('invalid_realm', `Your organisation does not allow sign-in to “${input.realm}”.`));
+    }
+    const refusal = await this.#keeper.refusalBeforeSignIn();
+    if (refusal !== null) return err(refusal);
+
+    const result = await grants.passwordGrant({
       realm: input.realm,
       username: input.username,
       password: input.password,
@@ -75,46 +118,32 @@ export class SessionManager {
     if (!result.ok) return result;
 
     const ref: AccountRef = { profileId: profile.id, realm: input.realm, username: input.username };
-    const session: LiveSession = {
-      accountId: formatAccountId(ref),
-      ref,
-      tokens: result.value,
-      refreshToken: result.value.refreshToken,
-      storage: 'memory',
-    };
-    if (session.refreshToken !== undefined)
-      session.storage = await this.#store(session.accountId, session.refreshToken);
-    this.#sessions.set(session.accountId, session);
-    this.#activeAccountId = session.accountId;
+    const accountId = formatAccountId(ref);
+    const previous = this.#sessions.get(accountId);
+    const session = this.#adopt(accountId, ref, result.value, result.value.refreshToken, 'memory');
+    if (session.refreshToken !== undefined) session.storage = await this.#keeper.store(accountId, session.refreshToken);
+    // Signing in again replaces the account's old session; its refresh token is revoked, not orphaned.
+    if (previous?.refreshToken !== undefined && previous.refreshToken !== session.refreshToken) {
+      await grants.revoke(previous.refreshToken);
+    }
+    this.#activeAccountId = accountId;
     const summary = this.#summary(session);
-    this.#emit({ session: summary, reason: 'signed_in', ...keychainNotice(session.storage) });
+    this.#emit({ session: summary, reason: 'signed_in', ...optional('notice', this.#keeper.notice(session.storage)) });
     return ok(summary);
   }
 
-  /**
-   * Restores every account of this profile found in the keychain by refreshing its token. Resolves to the
-   * active session, or null when nothing was stored (or everything stored had expired).
-   */
+  /** Restores every stored account of every known profile. Resolves to the active session, or null. */
   async restore(): Promise<AppResult<SessionSummary | null>> {
-    const { profile, secretStore } = this.#options;
-    let accountIds: string[];
-    try {
-      accountIds = (await secretStore.listAccounts()).filter((id) => parseAccountId(id)?.profileId === profile.id);
-    } catch {
-      return err(keychainUnavailable());
-    }
+    const stored = await this.#keeper.storedAccounts(this.#profiles.ids());
+    if (!stored.ok) return stored;
     const notices: string[] = [];
     let firstError: AppError | null = null;
-    for (const accountId of accountIds) {
+    for (const accountId of stored.value) {
       if (this.#sessions.has(accountId)) continue;
       const outcome = await this.#restoreOne(accountId);
-      if (outcome.ok) {
-        this.#activeAccountId ??= accountId;
-      } else if (outcome.error.code === 'session_expired') {
-        notices.push(`Your saved sign-in for ${parseAccountId(accountId)?.username ?? accountId} has expired.`);
-      } else {
-        firstError ??= outcome.error;
-      }
+      if (outcome.ok) this.#activeAccountId ??= accountId;
+      else if (outcome.error.code === 'session_expired') notices.push(`Your saved sign-in for ${usernameOf(accountId)} has expired.`);
+      else firstError ??= outcome.error;
     }
     const active = this.active();
     if (active === null && firstError !== null) return err(firstError);
@@ -125,7 +154,7 @@ export class SessionManager {
     return ok(active);
   }
 
-  /** Refreshes one account's tokens. Concurrent callers share one request (single-flight). */
+  /** Renews one account's tokens. Concurrent callers share one request (single-flight). */
   refresh(accountId: string): Promise<AppResult<LiveSession>> {
     const inFlight = this.#refreshesInFlight.get(accountId);
     if (inFlight !== undefined) return inFlight;
@@ -133,115 +162,129 @@ export class SessionManager {
     if (session?.refreshToken === undefined) {
       return Promise.resolve(err(appError('not_signed_in', 'This account cannot be renewed; sign in again.')));
     }
-    const pending = this.#refreshWith(session.accountId, session.ref, session.refreshToken).finally(() =>
+    const pending = this.#refreshWith(accountId, session.ref, session.refreshToken).finally(() =>
       this.#refreshesInFlight.delete(accountId),
     );
     this.#refreshesInFlight.set(accountId, pending);
     return pending;
   }
 
-  /**
-   * Revokes the refresh token at the server, deletes it from the keychain, and forgets the session.
-   * Works for an account that is only stored, not live (the CLI signs out without restoring first).
-   */
+  /** Revokes at the server, deletes from the keychain, forgets. Works for stored-only accounts too (CLI). */
   async signOut(accountId?: string): Promise<AppResult<{ signedOut: boolean }>> {
     const id = accountId ?? this.#activeAccountId;
     if (id === null) return ok({ signedOut: false });
     const live = this.#sessions.get(id);
-    const refreshToken = live?.refreshToken ?? (await this.#readStored(id));
+    const refreshToken = live?.refreshToken ?? (await this.#keeper.read(id));
     if (live === undefined && refreshToken === null) return ok({ signedOut: false });
 
     // Revocation is best effort: a sign-out must work offline, and the keychain entry goes regardless.
-    if (refreshToken !== undefined && refreshToken !== null) await this.#options.tokenClient.revoke(refreshToken);
-    let keychainCleared = true;
-    try {
-      await this.#options.secretStore.delete(id);
-    } catch {
-      keychainCleared = live?.storage === 'memory';
-    }
-    this.#sessions.delete(id);
-    if (this.#activeAccountId === id) this.#activeAccountId = this.#sessions.keys().next().value ?? null;
+    const connection = this.#profiles.get(parseAccountId(id)?.profileId ?? '');
+    if (refreshToken && connection !== undefined) await connection.grants.revoke(refreshToken);
+    const cleared = await this.#keeper.remove(id);
+    this.#drop(id);
     this.#emit({
       session: this.active(),
       reason: 'signed_out',
-      ...optional('notice', keychainCleared ? undefined : 'Signed out, but the keychain entry could not be removed.'),
+      ...optional('notice', cleared || live?.storage === 'memory' ? undefined : 'Signed out, but the keychain entry could not be removed.'),
     });
     return ok({ signedOut: true });
   }
 
-  async #readStored(accountId: string): Promise<string | null> {
-    try {
-      return await this.#options.secretStore.get(accountId);
-    } catch {
-      return null;
+  /** "Sign out of all my accounts": every live and stored account of every profile (or of one profile). */
+  async signOutAll(profileId?: string): Promise<AppResult<{ signedOut: number }>> {
+    const profileIds = profileId === undefined ? this.#profiles.ids() : [profileId];
+    const stored = await this.#keeper.storedAccounts(profileIds);
+    const live = [...this.#sessions.values()].filter((session) => profileIds.includes(session.ref.profileId));
+    const ids = new Set([...live.map((session) => session.accountId), ...(stored.ok ? stored.value : [])]);
+    let signedOut = 0;
+    for (const id of ids) {
+      const result = await this.signOut(id);
+      if (result.ok && result.value.signedOut) signedOut += 1;
     }
+    return ok({ signedOut });
+  }
+
+  /** Idle lock: drops every access and ID token from memory; refresh tokens stay, so unlocking is silent. */
+  lock(): void {
+    this.#timers.cancelAll();
+    for (const session of this.#sessions.values()) session.tokens = null;
+    if (this.#sessions.size > 0) this.#emit({ session: this.active(), reason: 'locked' });
+  }
+
+  async unlock(): Promise<AppResult<SessionSummary | null>> {
+    for (const session of [...this.#sessions.values()]) {
+      if (session.tokens === null) await this.refresh(session.accountId);
+    }
+    const active = this.active();
+    this.#emit({ session: active, reason: 'unlocked' });
+    return ok(active);
+  }
+
+  /** Stops the proactive-refresh timers (app quit, tests). */
+  dispose(): void {
+    this.#timers.cancelAll();
   }
 
   async #restoreOne(accountId: string): Promise<AppResult<LiveSession>> {
     const ref = parseAccountId(accountId);
     if (ref === null) return err(appError('internal', `Unreadable keychain entry “${accountId}”.`));
-    let stored: string | null;
-    try {
-      stored = await this.#options.secretStore.get(accountId);
-    } catch {
-      return err(keychainUnavailable());
-    }
-    if (stored === null) return err(appError('not_signed_in', 'Nothing is stored for this account.'));
-    return this.#refreshWith(accountId, ref, stored);
+    const stored = await this.#keeper.readOrError(accountId);
+    if (!stored.ok) return stored;
+    return this.#refreshWith(accountId, ref, stored.value);
   }
 
   async #refreshWith(accountId: string, ref: AccountRef, refreshToken: string): Promise<AppResult<LiveSession>> {
-    const result = await this.#options.tokenClient.refresh(refreshToken);
+    const connection = this.#profiles.get(ref.profileId);
+    if (connection === undefined) return err(appError('not_found', `The server profile “${ref.profileId}” is gone.`));
+    const result = await connection.grants.refresh(refreshToken);
     if (!result.ok) {
-      if (result.error.code === 'session_expired') await this.#forget(accountId);
+      if (result.error.code === 'session_expired') await this.#expire(accountId, result.error);
       return result;
     }
     const existing = this.#sessions.get(accountId);
     // Servers without rotation return no refresh token: keep using the one we have.
-    const nextRefreshToken = result.value.refreshToken ?? refreshToken;
+    const next = result.value.refreshToken ?? refreshToken;
     let storage: SessionStorage = existing?.storage ?? 'keychain';
-    if (nextRefreshToken !== refreshToken || existing === undefined) {
-      // Rotation-safe: the new token replaces the old entry in one keychain write. If that write fails,
-      // the new token stays in memory and the session carries on, marked memory-only.
-      storage = nextRefreshToken === refreshToken ? 'keychain' : await this.#store(accountId, nextRefreshToken);
+    if (next !== refreshToken) storage = await this.#keeper.store(accountId, next); // the write replaces the old entry
+    const session = this.#adopt(accountId, ref, result.value, next, storage);
+    if (existing !== undefined && accountId === this.#activeAccountId) {
+      this.#emit({ session: this.#summary(session), reason: 'refreshed' });
     }
-    const session: LiveSession = { accountId, ref, tokens: result.value, refreshToken: nextRefreshToken, storage };
-    this.#sessions.set(accountId, session);
-    if (existing !== undefined) this.#emitIfActive(session, 'refreshed');
     return ok(session);
   }
 
-  async #forget(accountId: string): Promise<void> {
-    this.#sessions.delete(accountId);
-    if (this.#activeAccountId === accountId) this.#activeAccountId = null;
-    try {
-      await this.#options.secretStore.delete(accountId);
-    } catch {
-      // The keychain is unavailable; the token there is already refused by the server, so nothing leaks.
+  #adopt(accountId: string, ref: AccountRef, tokens: TokenSet, refreshToken: string | undefined, storage: SessionStorage): LiveSession {
+    const receivedAt = this.#clock();
+    const session: LiveSession = { accountId, ref, tokens, receivedAt, refreshToken, storage };
+    this.#sessions.set(accountId, session);
+    if (refreshToken !== undefined) {
+      this.#timers.schedule(accountId, proactiveRefreshDelay(receivedAt, tokens.expiresAt, receivedAt), () => {
+        void this.refresh(accountId).then((outcome) => {
+          if (!outcome.ok && outcome.error.code !== 'session_expired') {
+            this.#timers.schedule(accountId, refreshRetryMs, () => void this.refresh(accountId));
+          }
+        });
+      });
     }
+    return session;
   }
 
-  async #store(accountId: string, refreshToken: string): Promise<SessionStorage> {
-    try {
-      await this.#options.secretStore.set(accountId, refreshToken);
-      return 'keychain';
-    } catch {
-      return 'memory';
-    }
+  async #expire(accountId: string, reason: AppError): Promise<void> {
+    const wasLive = this.#sessions.has(accountId);
+    this.#drop(accountId);
+    await this.#keeper.remove(accountId);
+    if (wasLive) this.#emit({ session: this.active(), reason: 'expired', notice: `${reason.message} Sign in again.` });
+  }
+
+  #drop(accountId: string): void {
+    this.#timers.cancel(accountId);
+    this.#sessions.delete(accountId);
+    if (this.#activeAccountId === accountId) this.#activeAccountId = this.#sessions.keys().next().value ?? null;
   }
 
   #summary(session: LiveSession): SessionSummary {
-    return summarize(
-      session.accountId,
-      session.ref,
-      session.tokens,
-      { renewable: session.refreshToken !== undefined, storage: session.storage },
-      this.#options.profile.audience,
-    );
-  }
-
-  #emitIfActive(session: LiveSession, reason: SessionChanged['reason']): void {
-    if (session.accountId === this.#activeAccountId) this.#emit({ session: this.#summary(session), reason });
+    const connection: ProfileConnection | undefined = this.#profiles.get(session.ref.profileId);
+    return summaryOf(session, connection?.profile.audience);
   }
 
   #emit(change: SessionChanged): void {
@@ -249,16 +292,12 @@ export class SessionManager {
   }
 }
 
-function keychainUnavailable(): AppError {
-  return appError('keychain_unavailable', 'The system keychain is not available.', {
-    nextStep: 'You can still sign in, but you will have to sign in again next time.',
-  });
+function locked(): AppError {
+  return appError('not_signed_in', 'The session is locked.', { nextStep: 'Unlock Gatehouse to continue.' });
 }
 
-function keychainNotice(storage: SessionStorage): { notice?: string } {
-  return storage === 'memory'
-    ? { notice: 'The system keychain is not available, so this sign-in will not be remembered.' }
-    : {};
+function usernameOf(accountId: string): string {
+  return parseAccountId(accountId)?.username ?? accountId;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -42,5 +42,41 @@ export function errorTitle(code: AppErrorCode): string {
       return 'Request blocked';
     case 'internal':
       return 'Something went wrong';
+    case 'policy_locked':
+      return 'Set by your organisation';
+    case 'settings_invalid':
+      return 'Settings can’t be read';
+    case 'not_found':
+      return 'Not found';
+    case 'password_leaked':
+      return 'Password found in a data breach';
+    case 'requires_verification':
+      return 'Extra verification needed';
+    case 'interaction_required':
+      return 'Finish signing in elsewhere';
+    case 'invalid_scope':
+      return 'Permissions not allowed';
+    case 'unsupported_grant_type':
+      return 'Sign-in method not supported';
+    case 'rate_limited':
+      return 'Too many requests';
+    case 'invalid_token':
+      return 'Access token refused';
+    case 'mfa_invalid_code':
+      return 'Code not accepted';
+    case 'mfa_expired':
+      return 'Sign-in step timed out';
+    case 'mfa_pending':
+      return 'Waiting for approval';
+    case 'mfa_slow_down':
+      return 'Checking less often';
+    case 'mfa_rejected':
+      return 'Sign-in rejected';
+    case 'mfa_not_enrolled':
+      return 'No second factor set up';
+    case 'clock_skew':
+      return 'Your clock is off';
+    case 'discovery_failed':
+      return 'Server settings can’t be read';
   }
 }

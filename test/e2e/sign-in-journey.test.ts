@@ -7,6 +7,7 @@ import { createDesktopServices } from '../../main/app/desktop-services';
 import { keychainService, KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { Profile } from '../../main/settings/profile';
 import { alice, demoProfile } from '../support/desktop-profile';
+import { testSettings } from '../support/test-settings';
 import { launchChromium } from '../support/e2e/chromium';
 import { installGatehouseBridge } from '../support/e2e/gatehouse-bridge';
 import { serveRenderer } from '../support/e2e/serve-renderer';
@@ -34,7 +35,7 @@ afterAll(async () => {
 /** A new window with a fresh main process: new services, same keychain (like quitting and relaunching the app). */
 async function launchApp(): Promise<{ page: Page; errors: string[] }> {
   const { router, sessions } = createDesktopServices({
-    profile,
+    settings: testSettings([profile]),
     secretStore: new KeytarSecretStore(),
     trustedOrigin: renderer.origin,
     userAgent: 'Gatehouse/e2e',
@@ -122,7 +123,7 @@ describe('sign-in journey', () => {
 
   it('refuses IPC from a page of another origin', async () => {
     const { router } = createDesktopServices({
-      profile,
+      settings: testSettings([profile]),
       secretStore: new KeytarSecretStore(),
       trustedOrigin: renderer.origin,
       userAgent: 'Gatehouse/e2e',

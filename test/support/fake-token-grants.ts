@@ -11,6 +11,11 @@ export class FakeTokenGrants implements TokenGrants {
   readonly calls = { password: 0, refresh: 0, revoke: 0 };
   readonly revoked: string[] = [];
   rotate = true;
+  /** Access-token lifetime of issued tokens, counted from `now()`. */
+  lifetimeMs = 3_600_000;
+  now: () => number = () => 0;
+  /** Makes the next refresh fail with a transport error (the server is unreachable for a moment). */
+  failNextRefreshWith: 'network' | null = null;
   /** Resolves each refresh only when the test says so, to hold many callers in flight. */
   refreshGate: Promise<void> = Promise.resolve();
   #counter = 0;
@@ -27,6 +32,10 @@ export class FakeTokenGrants implements TokenGrants {
   async refresh(refreshToken: string): Promise<AppResult<TokenSet>> {
     this.calls.refresh += 1;
     await this.refreshGate;
+    if (this.failNextRefreshWith !== null) {
+      this.failNextRefreshWith = null;
+      return err(appError('network', 'Could not reach the server.'));
+    }
     if (!this.#valid.has(refreshToken))
       return err(appError('session_expired', 'Your saved sign-in is no longer valid.'));
     if (!this.rotate) return ok({ ...this.#issue(), refreshToken: undefined });
@@ -53,7 +62,7 @@ export class FakeTokenGrants implements TokenGrants {
     return {
       accessToken: `at-${this.#counter}`,
       tokenType: 'Bearer',
-      expiresAt: 1_000_000,
+      expiresAt: this.now() + this.lifetimeMs,
       refreshToken,
       scope: 'openid',
     };

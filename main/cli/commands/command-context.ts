@@ -1,8 +1,6 @@
-import type { SessionManager } from '../../session/session-manager';
-import type { Profile } from '../../settings/profile';
+import type { CliServices } from '../cli-services';
 
-/** What every command gets from the entry point: where state lives and how to build a session manager. */
+/** What every command gets: the services (built once per run, lazily) and the process streams. */
 export interface CommandContext {
-  readonly statePath: string;
-  readonly createSessions: (profile: Profile) => SessionManager;
+  services(): Promise<CliServices>;
 }

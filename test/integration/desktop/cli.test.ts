@@ -24,7 +24,7 @@ const gatehouse = (args: string[], input?: string, profile = 'cli-test') =>
   runProcess('npx', ['--no-install', 'gatehouse', ...args], {
     cwd: root,
     input,
-    env: { ...process.env, GATEHOUSE_CLI_STATE: join(scratch, `${profile}.json`) },
+    env: { ...process.env, GATEHOUSE_CONFIG_DIR: join(scratch, profile) },
   });
 
 const loginArgs = (profile: string, username = 'alice@example.com') => [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesktopServices } from '../../../main/app/desktop-services';
 import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { alice, demoProfile } from '../../support/desktop-profile';
+import { testSettings } from '../../support/test-settings';
 import { startTestServer } from '../../support/server/start-test-server';
 
 // The router as the window reaches it, with the real services behind it.
@@ -16,7 +17,7 @@ const ourWindow = { frameUrl: 'app://gatehouse/index.html', isMainFrame: true };
 function services() {
   const profile = demoProfile(server.issuer, 'ipc');
   const built = createDesktopServices({
-    profile,
+    settings: testSettings([profile]),
     secretStore: new KeytarSecretStore(),
     trustedOrigin: 'app://gatehouse',
     userAgent: 'Gatehouse/test',

@@ -41,7 +41,7 @@ describe('npm start without a display', () => {
 
       const login = await runProcess('sh', ['-c', command], {
         cwd: root,
-        env: { ...process.env, GATEHOUSE_CLI_STATE: join(scratch, 'cli.json') },
+        env: { ...process.env, GATEHOUSE_CONFIG_DIR: join(scratch, 'config') },
       });
       expect(login.stderr).toBe('');
       expect(login.code).toBe(0);

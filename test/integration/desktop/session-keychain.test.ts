@@ -4,6 +4,7 @@ import { TokenClient } from '../../../main/auth/token-client';
 import { createHttpClient } from '../../../main/net/http-client';
 import { keychainService, KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { SessionManager } from '../../../main/session/session-manager';
+import { fixedProfiles } from '../../../main/session/session-profiles';
 import { auth0Endpoints } from '../../../main/auth/server-endpoints';
 import type { Profile } from '../../../main/settings/profile';
 import { alice, demoProfile } from '../../support/desktop-profile';
@@ -30,7 +31,10 @@ function tokenClientFor(profile: Profile): TokenClient {
 }
 
 function sessionsFor(profile: Profile): SessionManager {
-  return new SessionManager({ profile, tokenClient: tokenClientFor(profile), secretStore: new KeytarSecretStore() });
+  return new SessionManager({
+    profiles: fixedProfiles([{ profile, grants: tokenClientFor(profile) }]),
+    secretStore: new KeytarSecretStore(),
+  });
 }
 
 const accountOf = (profile: Profile, realm: string, username: string) => `${profile.id}/${realm}/${username}`;

@@ -13,13 +13,22 @@ const summary = {
   expiresAt: 1,
   renewable: true,
   storage: 'keychain' as const,
+  locked: false,
   idTokenClaims: null,
   accessTokenClaims: null,
 };
 
 function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
+  // Every channel answers something its output schema accepts; tests override the ones they look at.
+  const unused = vi.fn(async () => ok(null));
+  const all = Object.fromEntries(
+    listChannels().map(({ domain }) => [domain, {}]),
+  ) as unknown as Record<string, Record<string, unknown>>;
+  for (const { domain, verb } of listChannels()) (all[domain] as Record<string, unknown>)[verb] = unused;
   return {
+    ...(all as unknown as IpcHandlers),
     auth: {
+      ...(all.auth as unknown as IpcHandlers['auth']),
       signIn: vi.fn(async () => ok(summary)),
       restore: vi.fn(async () => ok(null)),
       signOut: vi.fn(async () => ok({ signedOut: true })),
@@ -28,15 +37,7 @@ function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
     },
     profile: {
       active: vi.fn(async () =>
-        ok({
-          profileId: 'demo',
-          name: 'Demo',
-          kind: 'auth0' as const,
-          issuer: 'x',
-          clientId: 'c',
-          realms: [],
-          defaultRealm: null,
-        }),
+        ok({ profileId: 'demo', name: 'Demo', kind: 'auth0' as const, issuer: 'x', clientId: 'c', realms: [], defaultRealm: null }),
       ),
     },
   };

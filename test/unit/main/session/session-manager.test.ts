@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionChanged } from '../../../../common/ipc/session.schema';
 import { SessionManager } from '../../../../main/session/session-manager';
+import { fixedProfiles } from '../../../../main/session/session-profiles';
 import { Profile } from '../../../../main/settings/profile';
 import { FakeTokenGrants } from '../../../support/fake-token-grants';
 import { MemorySecretStore } from '../../../support/memory-secret-store';
@@ -26,7 +27,7 @@ describe('SessionManager', () => {
   beforeEach(() => {
     grants = new FakeTokenGrants();
     store = new MemorySecretStore();
-    sessions = new SessionManager({ profile, tokenClient: grants, secretStore: store });
+    sessions = new SessionManager({ profiles: fixedProfiles([{ profile, grants }]), secretStore: store });
     changes = [];
     sessions.onChanged((change) => changes.push(change));
   });

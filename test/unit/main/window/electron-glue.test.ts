@@ -122,13 +122,9 @@ describe('IPC registration', () => {
       handle: (id: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => handled.set(id, handler),
     };
     const service = vi.fn(async () => ({ ok: true, value: null }) as const);
-    const router = createIpcRouter(
-      {
-        auth: { signIn: service, restore: service, signOut: service, session: service },
-        profile: { active: service },
-      } as never,
-      trustOrigin('app://gatehouse'),
-    );
+    const handlers: Record<string, Record<string, typeof service>> = {};
+    for (const { domain, verb } of listChannels()) (handlers[domain] ??= {})[verb] = service;
+    const router = createIpcRouter(handlers as never, trustOrigin('app://gatehouse'));
     registerIpcChannels(router, ipcMain as never);
     expect([...handled.keys()].sort()).toEqual(
       listChannels()

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { pinnableProfileFields } from '../settings/managed-policy.schema';
+import { Profile } from '../settings/profile.schema';
+import { channel } from './channel';
+
+/** What the Settings screen shows: the effective profiles, and what the organisation manages. */
+export const SettingsView = z.object({
+  profiles: z.array(Profile),
+  activeProfileId: z.string().nullable(),
+  /** Per profile id, the fields the managed policy locks (shown as "managed by your organisation"). */
+  locked: z.record(z.string(), z.array(z.enum(pinnableProfileFields))),
+  managedProfileIds: z.array(z.string()),
+  policy: z.object({
+    restrictToManagedProfiles: z.boolean(),
+    allowedRealms: z.array(z.string()).optional(),
+    persistSessions: z.boolean(),
+    keychainUnavailable: z.enum(['memory-only', 'refuse']),
+    showAdminPane: z.boolean(),
+    idleLockMinutes: z.number().int().optional(),
+  }),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const SaveProfileInput = z.object({
+  profile: Profile,
+  /** A confidential client's secret: it goes straight to the keychain and is never sent back. */
+  clientSecret: z.string().min(1).max(4096).optional(),
+});
+
+const ProfileIdInput = z.object({ profileId: z.string().min(1).max(64) }).strict();
+
+export const settingsChannels = {
+  get: channel('settings:get', z.object({}).strict(), SettingsView),
+  saveProfile: channel('settings:saveProfile', SaveProfileInput, Profile),
+  removeProfile: channel('settings:removeProfile', ProfileIdInput, z.object({ removed: z.boolean() })),
+  useProfile: channel('settings:useProfile', ProfileIdInput, Profile),
+} as const;

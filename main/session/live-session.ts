@@ -1,0 +1,30 @@
+import type { SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
+import type { TokenSet } from '../auth/token-set';
+import type { AccountRef } from './account-id';
+import { summarize } from './session-summary';
+
+/** One signed-in account. Its tokens live here, in main-process memory, and nowhere else but the keychain. */
+export interface LiveSession {
+  readonly accountId: string;
+  readonly ref: AccountRef;
+  /** Null while locked: the access and ID tokens were dropped; the refresh token is kept. */
+  tokens: TokenSet | null;
+  /** When the current tokens arrived, for the proactive refresh at 80% of their lifetime. */
+  receivedAt: number;
+  /** Never log refreshToken: it is a credential. */
+  refreshToken: string | undefined;
+  storage: SessionStorage;
+}
+
+export function summaryOf(session: LiveSession, audience: string | undefined): SessionSummary {
+  const locked = session.tokens === null;
+  const tokens = session.tokens ?? { accessToken: '', tokenType: 'Bearer', expiresAt: session.receivedAt };
+  const summary = summarize(
+    session.accountId,
+    session.ref,
+    tokens,
+    { renewable: session.refreshToken !== undefined, storage: session.storage },
+    audience,
+  );
+  return locked ? { ...summary, locked, idTokenClaims: null, accessTokenClaims: null } : { ...summary, locked };
+}
