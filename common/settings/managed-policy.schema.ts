@@ -64,7 +64,12 @@ export const ManagedPolicy = z
     keychainUnavailable: z.enum(['memory-only', 'refuse']).default('memory-only'),
     showAdminPane: z.boolean().default(true),
     /** Minutes without activity before access tokens are dropped from memory (refresh tokens stay). */
-    idleLockMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    idleLockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     /** Extra CA bundles (PEM paths) trusted for every profile. */
     caBundlePaths: z.array(z.string().min(1)).default([]),
   })

@@ -59,7 +59,10 @@ export const Profile = z
     /** Extra token-request parameters (Postman-style), never overriding the grant's own. */
     extraParams: z.record(parameterName, z.string().max(2048)).default({}),
     extraHeaders: z
-      .record(parameterName.refine((name) => !reservedHeader.test(name), 'this header cannot be set'), z.string().max(4096))
+      .record(
+        parameterName.refine((name) => !reservedHeader.test(name), 'this header cannot be set'),
+        z.string().max(4096),
+      )
       .default({}),
     /** A PEM file of extra certificate authorities to trust (a corporate TLS proxy). Added to, never replacing, the system's. */
     caBundlePath: z.string().max(4096).optional(),
@@ -74,9 +77,12 @@ export const Profile = z
       context.addIssue({ code: 'custom', path: ['defaultRealm'], message: 'must be one of the realms' });
     }
     if (profile.realmMapping.mode === 'url-template' && !profile.endpoints?.token.includes('{realm}')) {
-      context.addIssue({ code: 'custom', path: ['endpoints', 'token'], message: 'must contain {realm} for url-template' });
+      context.addIssue({
+        code: 'custom',
+        path: ['endpoints', 'token'],
+        message: 'must contain {realm} for url-template',
+      });
     }
   });
 export type Profile = z.infer<typeof Profile>;
 export type ProfileInput = z.input<typeof Profile>;
-

@@ -23,9 +23,13 @@ export class ProfileEditor {
       await this.secrets.set(clientSecretAccount(saved.value.id), clientSecret);
     } catch {
       return err(
-        appError('keychain_unavailable', 'The profile was saved, but its client secret could not be put in the keychain.', {
-          nextStep: 'Unlock the keychain and save the secret again.',
-        }),
+        appError(
+          'keychain_unavailable',
+          'The profile was saved, but its client secret could not be put in the keychain.',
+          {
+            nextStep: 'Unlock the keychain and save the secret again.',
+          },
+        ),
       );
     }
     return saved;

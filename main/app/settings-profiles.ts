@@ -7,7 +7,10 @@ import type { SettingsService } from '../settings/settings-service';
  * Session profiles read live from settings, so an edited profile takes effect on the next request. The
  * token client is rebuilt only when the profile's settings actually change.
  */
-export function settingsProfiles(settings: SettingsService, createGrants: (profile: Profile) => TokenGrants): SessionProfiles {
+export function settingsProfiles(
+  settings: SettingsService,
+  createGrants: (profile: Profile) => TokenGrants,
+): SessionProfiles {
   const cache = new Map<string, { key: string; connection: ProfileConnection }>();
   return {
     get(profileId) {

@@ -36,7 +36,9 @@ export function createTokenGrants(profile: Profile, deps: TokenGrantsDependencie
     try {
       secret = await deps.secretStore.get(clientSecretAccount(profile.id));
     } catch {
-      return err(appError('keychain_unavailable', 'The client secret is kept in the keychain, which is not available.'));
+      return err(
+        appError('keychain_unavailable', 'The client secret is kept in the keychain, which is not available.'),
+      );
     }
     if (secret === null) {
       return err(
@@ -48,7 +50,8 @@ export function createTokenGrants(profile: Profile, deps: TokenGrantsDependencie
     return run(clientFor({ method, secret }));
   };
   return {
-    passwordGrant: (input: PasswordGrantInput): Promise<AppResult<TokenSet>> => withSecret((c) => c.passwordGrant(input)),
+    passwordGrant: (input: PasswordGrantInput): Promise<AppResult<TokenSet>> =>
+      withSecret((c) => c.passwordGrant(input)),
     refresh: (refreshToken: string, scope?: string) => withSecret((c) => c.refresh(refreshToken, scope)),
     revoke: (refreshToken: string) => withSecret((c) => c.revoke(refreshToken)),
   };

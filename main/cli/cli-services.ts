@@ -30,9 +30,16 @@ export interface CliServices {
 }
 
 /** The same services as the app, without a window. Throws PolicyFileError / SettingsFileError (fail closed). */
-export async function createCliServices(env: NodeJS.ProcessEnv, secretStore: SecretStore = new KeytarSecretStore()): Promise<CliServices> {
+export async function createCliServices(
+  env: NodeJS.ProcessEnv,
+  secretStore: SecretStore = new KeytarSecretStore(),
+): Promise<CliServices> {
   const policy = await loadManagedPolicy(policyFilePath(env));
-  const file = new Conf<Record<string, unknown>>({ projectName: 'gatehouse', cwd: configDirectory(env), configName: 'config' });
+  const file = new Conf<Record<string, unknown>>({
+    projectName: 'gatehouse',
+    cwd: configDirectory(env),
+    configName: 'config',
+  });
   const settings = new SettingsService(file as unknown as RawSettingsFile, policy);
   const agent = userAgent(process.env.npm_package_version ?? '0.1.0', `cli; node ${process.version}`);
   const sessions = new SessionManager({

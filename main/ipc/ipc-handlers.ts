@@ -65,7 +65,10 @@ function profileSummary(profile: Profile, settings: SettingsService): ProfileSum
     issuer: profile.issuer,
     clientId: profile.clientId,
     realms,
-    defaultRealm: profile.defaultRealm !== null && realms.includes(profile.defaultRealm) ? profile.defaultRealm : (realms[0] ?? null),
+    defaultRealm:
+      profile.defaultRealm !== null && realms.includes(profile.defaultRealm)
+        ? profile.defaultRealm
+        : (realms[0] ?? null),
     ...(profile.audience === undefined ? {} : { audience: profile.audience }),
   };
 }

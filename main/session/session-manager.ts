@@ -6,7 +6,13 @@ import type { TokenSet } from '../auth/token-set';
 import type { SecretStore } from '../secrets/secret-store';
 import { formatAccountId, parseAccountId, type AccountRef } from './account-id';
 import { summaryOf, type LiveSession } from './live-session';
-import { proactiveRefreshDelay, realScheduler, refreshRetryMs, RefreshTimers, type Scheduler } from './refresh-scheduler';
+import {
+  proactiveRefreshDelay,
+  realScheduler,
+  refreshRetryMs,
+  RefreshTimers,
+  type Scheduler,
+} from './refresh-scheduler';
 import type { ProfileConnection, SessionProfiles } from './session-profiles';
 import { permissiveSessionPolicy, type SessionPolicy } from './session-policy';
 import { SessionStorageKeeper } from './session-storage-keeper';
@@ -78,7 +84,9 @@ export class SessionManager {
     if (id === null || session === undefined) return err(appError('not_signed_in', 'Sign in first.'));
     if (session.tokens !== null && session.tokens.expiresAt > this.#clock()) return ok(session.tokens.accessToken);
     const renewed = await this.refresh(id);
-    return renewed.ok && renewed.value.tokens !== null ? ok(renewed.value.tokens.accessToken) : err(renewed.ok ? locked() : renewed.error);
+    return renewed.ok && renewed.value.tokens !== null
+      ? ok(renewed.value.tokens.accessToken)
+      : err(renewed.ok ? locked() : renewed.error);
   }
 
   /** Calls an API with the account's token; on a 401 it refreshes once and retries once. */
@@ -142,7 +150,8 @@ export class SessionManager {
       if (this.#sessions.has(accountId)) continue;
       const outcome = await this.#restoreOne(accountId);
       if (outcome.ok) this.#activeAccountId ??= accountId;
-      else if (outcome.error.code === 'session_expired') notices.push(`Your saved sign-in for ${usernameOf(accountId)} has expired.`);
+      else if (outcome.error.code === 'session_expired')
+        notices.push(`Your saved sign-in for ${usernameOf(accountId)} has expired.`);
       else firstError ??= outcome.error;
     }
     const active = this.active();
@@ -185,7 +194,10 @@ export class SessionManager {
     this.#emit({
       session: this.active(),
       reason: 'signed_out',
-      ...optional('notice', cleared || live?.storage === 'memory' ? undefined : 'Signed out, but the keychain entry could not be removed.'),
+      ...optional(
+        'notice',
+        cleared || live?.storage === 'memory' ? undefined : 'Signed out, but the keychain entry could not be removed.',
+      ),
     });
     return ok({ signedOut: true });
   }
@@ -253,7 +265,13 @@ export class SessionManager {
     return ok(session);
   }
 
-  #adopt(accountId: string, ref: AccountRef, tokens: TokenSet, refreshToken: string | undefined, storage: SessionStorage): LiveSession {
+  #adopt(
+    accountId: string,
+    ref: AccountRef,
+    tokens: TokenSet,
+    refreshToken: string | undefined,
+    storage: SessionStorage,
+  ): LiveSession {
     const receivedAt = this.#clock();
     const session: LiveSession = { accountId, ref, tokens, receivedAt, refreshToken, storage };
     this.#sessions.set(accountId, session);

@@ -22,9 +22,13 @@ export class SessionStorageKeeper {
       await this.secrets.listAccounts();
       return null;
     } catch {
-      return appError('keychain_unavailable', 'Your organisation requires the system keychain, and it is not available.', {
-        nextStep: 'Unlock or set up the keychain (on Linux: the login keyring), then try again.',
-      });
+      return appError(
+        'keychain_unavailable',
+        'Your organisation requires the system keychain, and it is not available.',
+        {
+          nextStep: 'Unlock or set up the keychain (on Linux: the login keyring), then try again.',
+        },
+      );
     }
   }
 

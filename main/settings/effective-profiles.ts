@@ -10,9 +10,9 @@ export interface EffectiveProfiles {
   readonly managedIds: ReadonlySet<string>;
 }
 
+/** The values a pinned profile sets: everything but its lock list and unset fields. */
 function pinnedValues(pinned: PinnedProfile): Record<string, unknown> {
-  const { locked: _locked, ...values } = pinned;
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(Object.entries(pinned).filter(([key, value]) => key !== 'locked' && value !== undefined));
 }
 
 /**

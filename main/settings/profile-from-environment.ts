@@ -6,7 +6,10 @@ import type { ProfileInput } from './profile';
  */
 export function profileFromEnvironment(env: NodeJS.ProcessEnv): ProfileInput | null {
   if (!env.GATEHOUSE_ISSUER) return null;
-  const realms = env.GATEHOUSE_REALMS?.split(',').map((realm) => realm.trim()).filter(Boolean) ?? [];
+  const realms =
+    env.GATEHOUSE_REALMS?.split(',')
+      .map((realm) => realm.trim())
+      .filter(Boolean) ?? [];
   return {
     id: env.GATEHOUSE_PROFILE_ID ?? 'demo',
     name: env.GATEHOUSE_PROFILE_NAME ?? 'Gatehouse demo tenant',

@@ -16,4 +16,10 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
 
-export const emptySettings: Settings = { version: settingsVersion, profiles: [], activeProfileId: null, activeAccountId: null, lastRealms: {} };
+export const emptySettings: Settings = {
+  version: settingsVersion,
+  profiles: [],
+  activeProfileId: null,
+  activeAccountId: null,
+  lastRealms: {},
+};

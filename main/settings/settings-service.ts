@@ -70,7 +70,9 @@ export class SettingsService {
 
   removeProfile(profileId: string): AppResult<{ removed: boolean }> {
     if (this.effective().managedIds.has(profileId)) {
-      return err(appError('policy_locked', 'This server profile is provided by your organisation and cannot be removed.'));
+      return err(
+        appError('policy_locked', 'This server profile is provided by your organisation and cannot be removed.'),
+      );
     }
     const before = this.settings();
     if (!before.profiles.some((profile) => profile.id === profileId)) return ok({ removed: false });
@@ -94,7 +96,10 @@ export class SettingsService {
   }
 
   rememberRealm(profileId: string, username: string, realm: string): void {
-    this.#update((settings) => ({ ...settings, lastRealms: { ...settings.lastRealms, [`${profileId}/${username}`]: realm } }));
+    this.#update((settings) => ({
+      ...settings,
+      lastRealms: { ...settings.lastRealms, [`${profileId}/${username}`]: realm },
+    }));
   }
 
   lastRealm(profileId: string, username: string): string | undefined {

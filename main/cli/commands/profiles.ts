@@ -19,14 +19,22 @@ export async function profiles(args: string[], io: CliIo, context: CommandContex
   const { settings, secretStore, sessions } = await context.services();
   switch (verb) {
     case 'list': {
-      const { values } = parseArgs({ args: rest, strict: true, options: { json: { type: 'boolean', default: false } } });
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: { json: { type: 'boolean', default: false } },
+      });
       const effective = settings.effective();
       const activeId = settings.activeProfile()?.id;
       if (values.json) {
-        printLine(io.stdout, JSON.stringify({ activeProfileId: activeId ?? null, profiles: effective.profiles }, null, 2));
+        printLine(
+          io.stdout,
+          JSON.stringify({ activeProfileId: activeId ?? null, profiles: effective.profiles }, null, 2),
+        );
         return exitCodes.ok;
       }
-      if (effective.profiles.length === 0) printLine(io.stdout, 'No profiles yet. Add one with `gatehouse profiles add`.');
+      if (effective.profiles.length === 0)
+        printLine(io.stdout, 'No profiles yet. Add one with `gatehouse profiles add`.');
       for (const profile of effective.profiles) {
         const marks = [profile.id === activeId ? 'active' : '', effective.managedIds.has(profile.id) ? 'managed' : '']
           .filter(Boolean)
@@ -85,8 +93,10 @@ async function add(args: string[], io: CliIo, context: CommandContext): Promise<
     },
   });
   const name = positionals[0];
-  if (name === undefined || !values.server || !values['client-id']) return usage(io, 'NAME, --server and --client-id are required.');
-  if (values.kind !== undefined && values.kind !== 'auth0' && values.kind !== 'oauth2') return usage(io, '--kind is auth0 or oauth2.');
+  if (name === undefined || !values.server || !values['client-id'])
+    return usage(io, 'NAME, --server and --client-id are required.');
+  if (values.kind !== undefined && values.kind !== 'auth0' && values.kind !== 'oauth2')
+    return usage(io, '--kind is auth0 or oauth2.');
   const extraParams = parseKeyValues(values['extra-param'] ?? []);
   if (!extraParams.ok) return usage(io, extraParams.error);
   const secretVariable = values['client-secret-env'];
@@ -105,7 +115,12 @@ async function add(args: string[], io: CliIo, context: CommandContext): Promise<
     extraParams: extraParams.value,
     ...(values['token-endpoint'] === undefined
       ? {}
-      : { endpoints: { token: values['token-endpoint'], ...(values['revocation-endpoint'] ? { revocation: values['revocation-endpoint'] } : {}) } }),
+      : {
+          endpoints: {
+            token: values['token-endpoint'],
+            ...(values['revocation-endpoint'] ? { revocation: values['revocation-endpoint'] } : {}),
+          },
+        }),
     ...(values.audience ? { audience: values.audience } : {}),
     ...(values.scope ? { scope: values.scope } : {}),
     ...(values['ca-bundle'] ? { caBundlePath: values['ca-bundle'] } : {}),

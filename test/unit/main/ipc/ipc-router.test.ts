@@ -21,9 +21,10 @@ const summary = {
 function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
   // Every channel answers something its output schema accepts; tests override the ones they look at.
   const unused = vi.fn(async () => ok(null));
-  const all = Object.fromEntries(
-    listChannels().map(({ domain }) => [domain, {}]),
-  ) as unknown as Record<string, Record<string, unknown>>;
+  const all = Object.fromEntries(listChannels().map(({ domain }) => [domain, {}])) as unknown as Record<
+    string,
+    Record<string, unknown>
+  >;
   for (const { domain, verb } of listChannels()) (all[domain] as Record<string, unknown>)[verb] = unused;
   return {
     ...(all as unknown as IpcHandlers),
@@ -37,7 +38,15 @@ function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
     },
     profile: {
       active: vi.fn(async () =>
-        ok({ profileId: 'demo', name: 'Demo', kind: 'auth0' as const, issuer: 'x', clientId: 'c', realms: [], defaultRealm: null }),
+        ok({
+          profileId: 'demo',
+          name: 'Demo',
+          kind: 'auth0' as const,
+          issuer: 'x',
+          clientId: 'c',
+          realms: [],
+          defaultRealm: null,
+        }),
       ),
     },
   };

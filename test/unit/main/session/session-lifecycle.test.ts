@@ -7,7 +7,14 @@ import { FakeTokenGrants } from '../../../support/fake-token-grants';
 import { ManualScheduler } from '../../../support/manual-scheduler';
 import { MemorySecretStore } from '../../../support/memory-secret-store';
 
-const profileA = Profile.parse({ id: 'a', name: 'A', kind: 'auth0', issuer: 'https://a.example/', clientId: 'x', realms: ['employees', 'contractors'] });
+const profileA = Profile.parse({
+  id: 'a',
+  name: 'A',
+  kind: 'auth0',
+  issuer: 'https://a.example/',
+  clientId: 'x',
+  realms: ['employees', 'contractors'],
+});
 const profileB = Profile.parse({ ...profileA, id: 'b', issuer: 'https://b.example/' });
 const alice = { profileId: 'a', realm: 'employees', username: 'alice@example.com', password: 'right' };
 
@@ -69,10 +76,12 @@ describe('session lifecycle', () => {
     const sessions = manager();
     await sessions.signIn(alice);
     await sessions.signIn({ ...alice, profileId: 'b', username: 'bob@example.com' });
-    expect(sessions.accounts().map((account) => account.accountId).sort()).toEqual([
-      'a/employees/alice@example.com',
-      'b/employees/bob@example.com',
-    ]);
+    expect(
+      sessions
+        .accounts()
+        .map((account) => account.accountId)
+        .sort(),
+    ).toEqual(['a/employees/alice@example.com', 'b/employees/bob@example.com']);
     expect(sessions.active()?.accountId).toBe('b/employees/bob@example.com');
     expect(sessions.switchTo('a/employees/alice@example.com').ok).toBe(true);
     expect(sessions.active()?.username).toBe('alice@example.com');
@@ -122,7 +131,11 @@ describe('session lifecycle', () => {
   });
 
   it('refuses a realm the policy does not allow', async () => {
-    const result = await manager({ persistSessions: true, keychainUnavailable: 'memory-only', allowedRealms: ['employees'] }).signIn({
+    const result = await manager({
+      persistSessions: true,
+      keychainUnavailable: 'memory-only',
+      allowedRealms: ['employees'],
+    }).signIn({
       ...alice,
       realm: 'contractors',
     });

@@ -59,12 +59,19 @@ describe('managed policy file', () => {
 describe('applying the policy to profiles', () => {
   const policy = ManagedPolicy.parse({
     version: 1,
-    profiles: [{ id: 'corp', issuer: 'https://login.corp.example/', clientId: 'corp-desktop', locked: ['issuer', 'clientId'] }],
+    profiles: [
+      { id: 'corp', issuer: 'https://login.corp.example/', clientId: 'corp-desktop', locked: ['issuer', 'clientId'] },
+    ],
   });
 
   it('lets pinned values win over the user’s', () => {
     const { profiles, locked, managedIds } = applyPolicy([userProfile], policy);
-    expect(profiles[0]).toMatchObject({ id: 'corp', name: 'My corp', issuer: 'https://login.corp.example/', clientId: 'corp-desktop' });
+    expect(profiles[0]).toMatchObject({
+      id: 'corp',
+      name: 'My corp',
+      issuer: 'https://login.corp.example/',
+      clientId: 'corp-desktop',
+    });
     expect(locked.corp).toEqual(['issuer', 'clientId']);
     expect(managedIds.has('corp')).toBe(true);
   });

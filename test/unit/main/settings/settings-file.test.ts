@@ -4,7 +4,15 @@ import { readSettings, SettingsFileError, writeSettings } from '../../../../main
 
 const v1 = {
   version: 1,
-  profile: { id: 'demo', name: 'Demo', kind: 'auth0', issuer: 'http://127.0.0.1:4000/', clientId: 'gatehouse-desktop', realms: ['employees'], defaultRealm: 'employees' },
+  profile: {
+    id: 'demo',
+    name: 'Demo',
+    kind: 'auth0',
+    issuer: 'http://127.0.0.1:4000/',
+    clientId: 'gatehouse-desktop',
+    realms: ['employees'],
+    defaultRealm: 'employees',
+  },
   accountId: 'demo/employees/alice@example.com',
 };
 
@@ -31,7 +39,9 @@ describe('settings file', () => {
   });
 
   it('reports an invalid document and leaves it untouched', () => {
-    const file = { store: { version: 2, profiles: [{ id: 'bad id!' }], activeProfileId: null } as Record<string, unknown> };
+    const file = {
+      store: { version: 2, profiles: [{ id: 'bad id!' }], activeProfileId: null } as Record<string, unknown>,
+    };
     const before = JSON.stringify(file.store);
     expect(() => readSettings(file)).toThrow(SettingsFileError);
     expect(JSON.stringify(file.store)).toBe(before);
@@ -40,7 +50,13 @@ describe('settings file', () => {
   it('writes only valid documents', () => {
     const file = { store: {} as Record<string, unknown> };
     expect(() =>
-      writeSettings(file, { version: 2, profiles: [], activeProfileId: 7 as unknown as string, activeAccountId: null, lastRealms: {} }),
+      writeSettings(file, {
+        version: 2,
+        profiles: [],
+        activeProfileId: 7 as unknown as string,
+        activeAccountId: null,
+        lastRealms: {},
+      }),
     ).toThrow();
     expect(file.store).toEqual({});
   });

@@ -3,7 +3,14 @@ import { ManagedPolicy } from '../../../../main/settings/managed-policy';
 import { Profile } from '../../../../main/settings/profile';
 import { testSettings } from '../../../support/test-settings';
 
-const corp = Profile.parse({ id: 'corp', name: 'Corp', kind: 'auth0', issuer: 'https://login.corp.example/', clientId: 'corp', realms: ['employees'] });
+const corp = Profile.parse({
+  id: 'corp',
+  name: 'Corp',
+  kind: 'auth0',
+  issuer: 'https://login.corp.example/',
+  clientId: 'corp',
+  realms: ['employees'],
+});
 const lockedPolicy = ManagedPolicy.parse({
   version: 1,
   profiles: [{ id: 'corp', issuer: 'https://login.corp.example/', locked: ['issuer'] }],
@@ -19,13 +26,19 @@ describe('SettingsService', () => {
 
   it('refuses an invalid profile with the field named', () => {
     const result = testSettings([]).saveProfile({ ...corp, issuer: 'ftp://x' });
-    expect(!result.ok && result.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('issuer') });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('issuer'),
+    });
   });
 
   it('refuses a change to a locked field and keeps the pinned value', () => {
     const settings = testSettings([corp], lockedPolicy);
     const result = settings.saveProfile({ ...corp, issuer: 'https://attacker.example/' });
-    expect(!result.ok && result.error).toMatchObject({ code: 'policy_locked', message: expect.stringContaining('issuer') });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'policy_locked',
+      message: expect.stringContaining('issuer'),
+    });
     expect(settings.profile('corp')?.issuer).toBe('https://login.corp.example/');
   });
 
