@@ -1,5 +1,6 @@
 import { createIpcHandlers } from '../ipc/ipc-handlers';
 import { createIpcRouter, trustOrigin, type IpcRouter } from '../ipc/ipc-router';
+import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Scheduler } from '../session/refresh-scheduler';
 import { SessionManager } from '../session/session-manager';
@@ -17,6 +18,7 @@ export interface DesktopServicesOptions {
   readonly userAgent: string;
   readonly clock?: () => number;
   readonly scheduler?: Scheduler;
+  readonly logger?: Logger;
 }
 
 export interface DesktopServices {
@@ -43,6 +45,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
   const router = createIpcRouter(
     createIpcHandlers({ settings, sessions, profiles }),
     trustOrigin(options.trustedOrigin),
+    ...(options.logger === undefined ? [] : [options.logger]),
   );
   return { sessions, router };
 }

@@ -3,6 +3,7 @@ import { appError, type AppResult } from '../../common/errors/app-error';
 import type { ChannelSpec } from '../../common/ipc/channel';
 import { listChannels, type IpcContract } from '../../common/ipc/contract';
 import { err, ok } from '../../common/result';
+import { createLogger, type Logger } from '../logging/logger';
 
 /** Who sent an IPC message, as Electron (or the e2e bridge) describes it. No Electron types here. */
 export interface SenderInfo {
@@ -34,7 +35,11 @@ type AnyHandler = (input: unknown) => Promise<AppResult<unknown>>;
  * output. Parsing the output with the contract's schema also strips any field the schema does not name,
  * so a token that slipped into a service result still cannot reach the window.
  */
-export function createIpcRouter(handlers: IpcHandlers, isTrustedSender: (sender: SenderInfo) => boolean): IpcRouter {
+export function createIpcRouter(
+  handlers: IpcHandlers,
+  isTrustedSender: (sender: SenderInfo) => boolean,
+  logger: Logger = createLogger('ipc'),
+): IpcRouter {
   const routes = new Map<string, { spec: ChannelSpec<string, z.ZodType, z.ZodType>; run: AnyHandler }>();
   for (const { domain, verb, spec } of listChannels()) {
     const domainHandlers = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[domain];
@@ -49,6 +54,7 @@ export function createIpcRouter(handlers: IpcHandlers, isTrustedSender: (sender:
       const route = routes.get(channelId);
       if (route === undefined) return err(appError('invalid_input', `Unknown channel ${channelId}.`));
       if (!isTrustedSender(sender)) {
+        logger.warn('IPC from an untrusted sender refused', { channel: channelId, frameUrl: sender.frameUrl });
         return err(appError('forbidden_sender', 'This request did not come from the Gatehouse window.'));
       }
       const input = route.spec.input.safeParse(payload);
@@ -67,7 +73,10 @@ export function createIpcRouter(handlers: IpcHandlers, isTrustedSender: (sender:
         return ok(output.data);
       } catch (cause) {
         // The one catch at this boundary: a bug becomes a value, never an Error object across IPC.
-        console.error(`IPC ${channelId} failed`, cause instanceof Error ? cause.message : cause);
+        logger.error('IPC handler failed', {
+          channel: channelId,
+          cause: cause instanceof Error ? cause.message : String(cause),
+        });
         return err(appError('internal', 'Something went wrong inside Gatehouse.', { nextStep: 'Try again.' }));
       }
     },

@@ -91,6 +91,14 @@ describe('sign-in journey', () => {
     expect(text).not.toContain(alice.password);
     expect(await keytar.getPassword(keychainService, account())).toMatch(/^v1\./);
     await page.screenshot({ path: join(screenshots, 'signed-in.png'), fullPage: true });
+    // The renderer keeps nothing: no web storage, no cookies, no IndexedDB (design/security.md, "Secrets").
+    const storage = await page.evaluate(async () => ({
+      local: window.localStorage.length,
+      session: window.sessionStorage.length,
+      cookies: document.cookie,
+      databases: (await indexedDB.databases()).length,
+    }));
+    expect(storage).toEqual({ local: 0, session: 0, cookies: '', databases: 0 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../../common/result';
 import { listChannels } from '../../../../common/ipc/contract';
 import { createIpcRouter, trustOrigin, type IpcHandlers } from '../../../../main/ipc/ipc-router';
+import { createLogger } from '../../../../main/logging/logger';
 
 const summary = {
   accountId: 'demo/employees/alice@example.com',
@@ -112,17 +113,24 @@ describe('IPC router', () => {
     expect(JSON.stringify(result)).not.toMatch(/secret-rt|secret-at/);
   });
 
-  it('turns a thrown bug into an internal error value', async () => {
+  it('turns a thrown bug into an internal error value, logged without secrets', async () => {
     const broken = handlers({
       session: async () => {
-        throw new Error('kaboom at /home/user/secret/path');
+        throw new Error('kaboom with Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl');
       },
     });
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const result = await createIpcRouter(broken, trustOrigin('app://gatehouse')).handle('auth:session', trusted, {});
-    errors.mockRestore();
+    const lines: string[] = [];
+    const logger = createLogger('ipc', (line) => lines.push(line));
+    const result = await createIpcRouter(broken, trustOrigin('app://gatehouse'), logger).handle(
+      'auth:session',
+      trusted,
+      {},
+    );
     expect(!result.ok && result.error.code).toBe('internal');
     expect(JSON.stringify(result)).not.toContain('kaboom');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('auth:session');
+    expect(lines[0]).not.toContain('eyJzdWIiOiJhbGljZSJ9');
   });
 
   it('answers an unknown channel with invalid_input', async () => {

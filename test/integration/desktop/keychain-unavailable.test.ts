@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../../support/run-process';
+import { startTestServer } from '../../support/server/start-test-server';
+
+// The CLI in a D-Bus session with no keyring at all (scripts/with-keyring with GATEHOUSE_KEYRING=none):
+// the session must carry on in memory and say so, never fall back to a file; a "refuse" policy must stop it.
+const root = join(import.meta.dirname, '../../..');
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let scratch: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  scratch = await mkdtemp(join(tmpdir(), 'gatehouse-nokeyring-'));
+});
+afterAll(async () => {
+  await server.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+function gatehouseWithoutKeyring(args: string[], input: string | undefined, extraEnv: NodeJS.ProcessEnv = {}) {
+  return runProcess(join(root, 'scripts/with-keyring'), ['npx', '--no-install', 'gatehouse', ...args], {
+    cwd: root,
+    input,
+    env: { ...process.env, GATEHOUSE_KEYRING: 'none', GATEHOUSE_CONFIG_DIR: join(scratch, 'config'), ...extraEnv },
+  });
+}
+
+const login = () => [
+  'login',
+  '--server',
+  server.url,
+  '--client-id',
+  'gatehouse-desktop',
+  '--realm',
+  'employees',
+  '--username',
+  'alice@example.com',
+  '--password-stdin',
+];
+
+describe('without a keychain', () => {
+  it('signs in for this run only, says so, and writes no token anywhere', async () => {
+    const result = await gatehouseWithoutKeyring([...login(), '--json'], 'Alice-Demo-Passw0rd!');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ storage: 'memory', username: 'alice@example.com' });
+    expect(result.stderr).toContain('could not be kept');
+
+    const whoami = await gatehouseWithoutKeyring(['whoami'], undefined);
+    expect(whoami.code).toBe(1);
+    expect(whoami.stderr).toMatch(/gatehouse: The system keychain is not available/);
+  });
+
+  it('refuses to sign in when the managed policy requires the keychain', async () => {
+    const policy = join(scratch, 'policy.json');
+    await writeFile(policy, JSON.stringify({ version: 1, keychainUnavailable: 'refuse' }));
+    const result = await gatehouseWithoutKeyring(login(), 'Alice-Demo-Passw0rd!', { GATEHOUSE_POLICY_FILE: policy });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Your organisation requires the system keychain');
+  });
+
+  it('stops with a clear message when the policy file is malformed (fails closed)', async () => {
+    const policy = join(scratch, 'broken-policy.json');
+    await writeFile(policy, '{ "version": 1, ');
+    const result = await gatehouseWithoutKeyring(['whoami'], undefined, { GATEHOUSE_POLICY_FILE: policy });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The managed policy ${policy} is not valid JSON`);
+  });
+});
