@@ -5,6 +5,9 @@ import type { SecretStore } from '../secrets/secret-store';
 import { parseAccountId } from './account-id';
 import type { SessionPolicy } from './session-policy';
 
+/** A throwaway entry written and deleted to prove the keychain works; not an account name (no `/`). */
+const keychainProbeAccount = 'keychain-probe';
+
 /**
  * Where refresh tokens go, under the organisation's policy: the keychain, or memory only. It never falls
  * back to a file. Keychain failures become values the session manager can show, not exceptions.
@@ -18,8 +21,10 @@ export class SessionStorageKeeper {
   /** With a "refuse" policy, a sign-in is stopped before the password is sent if the keychain is down. */
   async refusalBeforeSignIn(): Promise<AppError | null> {
     if (!this.policy.persistSessions || this.policy.keychainUnavailable !== 'refuse') return null;
+    // A real write: on Linux, listing works even with no keyring to write into, so only a write proves it.
     try {
-      await this.secrets.listAccounts();
+      await this.secrets.set(keychainProbeAccount, 'probe');
+      await this.secrets.delete(keychainProbeAccount);
       return null;
     } catch {
       return appError(

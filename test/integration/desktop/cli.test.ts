@@ -42,7 +42,8 @@ const loginArgs = (profile: string, username = 'alice@example.com') => [
   profile,
 ];
 
-describe('gatehouse CLI', () => {
+// Each test runs several `npx gatehouse` processes; give them room on a busy 2-core machine.
+describe('gatehouse CLI', { timeout: 90_000 }, () => {
   it('logs in with --password-stdin, shows alice’s claims with whoami --json, and logs out', async () => {
     const login = await gatehouse(loginArgs('cli-journey'), 'Alice-Demo-Passw0rd!\n', 'cli-journey');
     expect(login.stderr).toBe('');
