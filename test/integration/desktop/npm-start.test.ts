@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-describe('npm start without a display', () => {
+describe('npm start without a display', { timeout: 90_000 }, () => {
   it('runs the demo server, explains in one line, and prints a working CLI login command', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, GATEHOUSE_PORT: '0', GATEHOUSE_DATA_DIR: join(scratch, 'data') };
     delete env.DISPLAY;
@@ -23,7 +23,7 @@ describe('npm start without a display', () => {
     const start = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     const command = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no CLI command printed:\n${lines.join('\n')}`)), 45_000);
+      const timer = setTimeout(() => reject(new Error(`no CLI command printed:\n${lines.join('\n')}`)), 75_000);
       createInterface({ input: start.stdout }).on('line', (line) => {
         lines.push(line);
         if (line.includes('npx gatehouse login')) {
