@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { AppResult } from '../errors/app-error';
+import { apiChannels } from './api.contract';
 import { authChannels, authEvents } from './auth.contract';
 import type { ChannelSpec, EventSpec } from './channel';
+import { inspectChannels } from './inspect.contract';
 import { profileChannels } from './profile.contract';
 import { settingsChannels } from './settings.contract';
 
@@ -14,6 +16,7 @@ export const ipcContract = {
   auth: authChannels,
   profile: profileChannels,
   settings: settingsChannels,
+  inspect: inspectChannels,
 } as const;
 
 export const ipcEvents = {

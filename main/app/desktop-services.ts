@@ -1,4 +1,7 @@
+import { createInspectService } from '../inspect/inspect-wiring';
+import { ApiConsole } from '../api-console/api-console';
 import { createIpcHandlers } from '../ipc/ipc-handlers';
+import { createHttpClient } from '../net/http-client';
 import { createIpcRouter, trustOrigin, type IpcRouter } from '../ipc/ipc-router';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -42,8 +45,15 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
   });
   const profiles = new ProfileEditor(settings, secretStore, sessions);
+  const inspect = createInspectService({
+    settings,
+    sessions,
+    secretStore,
+    userAgent: options.userAgent,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   const router = createIpcRouter(
-    createIpcHandlers({ settings, sessions, profiles }),
+    createIpcHandlers({ settings, sessions, profiles, inspect }),
     trustOrigin(options.trustedOrigin),
     ...(options.logger === undefined ? [] : [options.logger]),
   );

@@ -2,7 +2,9 @@ import type { ProfileSummary } from '../../common/ipc/profile.contract';
 import type { SettingsView } from '../../common/ipc/settings.contract';
 import { appError } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
+import type { ApiConsole } from '../api-console/api-console';
 import type { ProfileEditor } from '../app/profile-editor';
+import type { InspectService } from '../inspect/inspect-service';
 import type { SessionManager } from '../session/session-manager';
 import type { Profile } from '../settings/profile';
 import type { SettingsService } from '../settings/settings-service';
@@ -12,10 +14,11 @@ export interface IpcServices {
   readonly settings: SettingsService;
   readonly sessions: SessionManager;
   readonly profiles: ProfileEditor;
+  readonly inspect: InspectService;
 }
 
 /** Maps each contract channel to the service call behind it; no logic lives here. */
-export function createIpcHandlers({ settings, sessions, profiles }: IpcServices): IpcHandlers {
+export function createIpcHandlers({ settings, sessions, profiles, inspect }: IpcServices): IpcHandlers {
   return {
     auth: {
       signIn: async (input) => {
@@ -51,6 +54,12 @@ export function createIpcHandlers({ settings, sessions, profiles }: IpcServices)
       saveProfile: (input) => profiles.save(input.profile, input.clientSecret),
       removeProfile: (input) => profiles.remove(input.profileId),
       useProfile: async (input) => settings.useProfile(input.profileId),
+    },
+    inspect: {
+      decode: (input) => inspect.decode(input),
+      verify: (input) => inspect.verify(input),
+      diff: (input) => inspect.diff(input),
+      supportBundle: (input) => inspect.supportBundle(input),
     },
   };
 }

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+export const ApiCallInput = z
+  .object({
+    accountId: z.string().min(1).optional(),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    /** Absolute, and inside the profile's API base URL; anything else is refused. */
+    url: z.string().url().max(4096),
+    body: z.string().max(1_000_000).optional(),
+    contentType: z.string().max(200).optional(),
+  })
+  .strict();
+export type ApiCallInput = z.infer<typeof ApiCallInput>;
+
+export const ApiCallResult = z.object({
+  status: z.number().int(),
+  contentType: z.string().optional(),
+  /** The response body as text, cut at 256 KiB. */
+  body: z.string(),
+  truncated: z.boolean(),
+  durationMs: z.number().int(),
+  /** True when a 401 made main refresh the token and send the request once more. */
+  retriedAfterRefresh: z.boolean(),
+});
+export type ApiCallResult = z.infer<typeof ApiCallResult>;
+
+export const apiChannels = {
+  /** Calls the profile's API with the active session's access token (main adds the token). */
+  call: channel('api:call', ApiCallInput, ApiCallResult),
+} as const;
