@@ -1,21 +1,29 @@
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config';
 import { BODY_LIMIT_BYTES, resolveServerConfig } from './config';
 import { registerDiscoveryEndpoint } from './endpoints/discovery';
+import { registerMfaEndpoints } from './endpoints/mfa-endpoints';
+import { createExtensibilityRuntime } from './extensibility/runtime';
+import { valueCipherFor } from './extensibility/value-cipher';
+import { withMfaApi } from './mfa/mfa-api';
 import { registerHealthEndpoint } from './endpoints/health';
 import { registerJwksEndpoint } from './endpoints/jwks';
 import { registerRevokeEndpoint } from './endpoints/revoke';
 import { registerTokenEndpoint } from './endpoints/token';
+import { registerUserinfoEndpoint } from './endpoints/userinfo';
 import { installOAuthErrorHandler } from './errors/error-handler';
-import type { UserPermissions } from './grants/grant';
 import { createGrantRegistry } from './grants/registry';
 import { installAuthBodyParsers } from './http/body-parsers';
 import { installRequestLog, loggerOptions, RequestLogController } from './http/request-log';
 import { IssuerRef } from './issuer';
 import { SigningKeys } from './keys/signing-keys';
+import { defaultLogRetention } from './logs/sqlite-tenant-log';
+import { registerManagementApi } from './management/plugin';
 import { seedIfEmpty } from './seed/seed';
+import { AttackProtection } from './security/login-protection';
 import { Argon2PasswordHasher } from './security/password-hasher';
+import { createAdminRepositories } from './storage/admin/index';
 import { openDatabase } from './storage/database';
 import { createSqliteRepositories } from './storage/repositories';
 import { TenantResourceServerDirectory } from './tenant/resource-server-directory';
@@ -23,9 +31,6 @@ import { RefreshTokenService } from './tokens/refresh-token-service';
 import { TokenMinter } from './tokens/token-minter';
 
 export type { ServerConfig } from './config';
-
-// Roles (and so RBAC permissions) arrive with issue #3; until then nobody holds any permission.
-const noRolesYet: UserPermissions = { forUser: () => [] };
 
 /**
  * Builds the reference authorization server without listening (Fastify's `build()` pattern): opens and
@@ -40,13 +45,31 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const { clock } = resolved;
   const db = openDatabase(resolved.dataDir);
   try {
-    const repos = createSqliteRepositories(db, clock);
-    const hasher = await Argon2PasswordHasher.create();
+    const issuer = new IssuerRef(resolved.issuer, resolved.tls ? 'https' : 'http');
+    const logRetention = { ...defaultLogRetention, days: resolved.logRetentionDays };
+    const repos = createSqliteRepositories(db, clock, valueCipherFor(resolved.keyEncryptionSecret), {
+      issuer,
+      logRetention,
+    });
+    const hasher = resolved.passwordHasher ?? (await Argon2PasswordHasher.create());
     if (resolved.seed !== undefined) await seedIfEmpty(resolved.seed, repos, hasher);
-    const keys = await SigningKeys.load(repos.signingKeys, clock);
-    const issuer = new IssuerRef(resolved.issuer);
-    const resourceServers = new TenantResourceServerDirectory(repos.resourceServers, issuer);
+    const keys = await SigningKeys.load(repos.signingKeys, clock, {
+      ...(resolved.keyEncryptionSecret !== undefined && { encryptionSecret: resolved.keyEncryptionSecret }),
+    });
+    if (resolved.rotateSigningKey) await keys.rotate();
+    const resourceServers = withMfaApi(new TenantResourceServerDirectory(repos.resourceServers, issuer), issuer);
     const refreshTokens = new RefreshTokenService(repos.refreshTokens, repos.transact, clock);
+    const extensibility = createExtensibilityRuntime({
+      repos,
+      permissions: repos.roles,
+      clock,
+      issuer,
+      keys,
+      refreshTokens,
+      resourceServers,
+      dataDir: resolved.dataDir,
+      config: config.extensibility,
+    });
     const grants = createGrantRegistry({
       settings: repos.settings,
       connections: repos.connections,
@@ -55,21 +78,29 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       hasher,
       refreshTokens,
       minter: new TokenMinter(keys, issuer, clock),
-      permissions: noRolesYet,
+      permissions: repos.roles,
       clock,
       transact: repos.transact,
+      protection: new AttackProtection(repos.attackProtection, repos.loginFailures, repos.ipThrottle),
+      clientGrants: repos.clientGrants,
+      postLogin: extensibility.postLogin,
+      mfa: extensibility.mfa,
     });
 
-    const app = Fastify({
+    const options: FastifyServerOptions & { https?: { cert: string; key: string } } = {
       logger: loggerOptions(resolved.logger),
       logController: new RequestLogController(),
       bodyLimit: BODY_LIMIT_BYTES,
-    });
+      ...(resolved.tls && { https: { cert: resolved.tls.cert, key: resolved.tls.key } }),
+    };
+    // Typed as the HTTP overload: with `https` Fastify builds an https.Server, which serves the same API.
+    const app = Fastify(options);
     app.addHook('onListen', (done) => {
       issuer.adoptListeningAddress(app.server.address());
       done();
     });
     app.addHook('onClose', (_instance, done) => {
+      repos.logs.flush();
       db.close();
       done();
     });
@@ -80,11 +111,33 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     await app.register(async (authApi) => {
       installAuthBodyParsers(authApi);
       installOAuthErrorHandler(authApi);
-      registerTokenEndpoint(authApi, { clients: repos.clients, grants });
-      registerRevokeEndpoint(authApi, { clients: repos.clients, refreshTokens });
+      registerTokenEndpoint(authApi, { clients: repos.clients, grants, logs: repos.logs, issuer });
+      registerRevokeEndpoint(authApi, { clients: repos.clients, refreshTokens, logs: repos.logs, issuer });
+      registerUserinfoEndpoint(authApi, { keys, issuer, users: repos.users, clock });
       registerDiscoveryEndpoint(authApi, { issuer, grantTypes: grants.supported });
       registerJwksEndpoint(authApi, { keys });
-      registerHealthEndpoint(authApi);
+      registerHealthEndpoint(authApi, { checkDatabase: () => void repos.settings.get() });
+      registerMfaEndpoints(authApi, {
+        runtime: extensibility,
+        clients: repos.clients,
+        mfaSettings: repos.mfaSettings,
+        logs: repos.logs,
+        issuer,
+        keys,
+        clock,
+      });
+    });
+    // The Management API v2 (issue #5): its own scope under /api/v2, with its own error shape.
+    await registerManagementApi(app, {
+      issuer,
+      keys,
+      clock,
+      hasher,
+      repos,
+      admin: createAdminRepositories(db, repos.clients, clock),
+      resourceServers,
+      sessions: refreshTokens,
+      dryRun: extensibility.dryRun,
     });
     return app;
   } catch (error) {

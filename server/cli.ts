@@ -1,20 +1,70 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { parseEnv } from 'node:util';
+import type { CliOptions } from './cli-args';
 import { parseCliArgs, usage } from './cli-args';
 import { defaultDataDir } from './data-dir';
+import type { RunningServer } from './start';
 import { startServer } from './start';
 
+/** How long a graceful shutdown may wait for in-flight requests before the process gives up. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Reads a file named on the command line, failing with a message that names the flag. */
+function readFileText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Parses the command line; with `--env-file`, again with the file's values under the environment. */
+function parse(argv: readonly string[]): ReturnType<typeof parseCliArgs> {
+  const first = parseCliArgs(argv, process.env);
+  if (first.kind !== 'run' || first.options.envFile === undefined) return first;
+  // As node's own --env-file: a variable already set in the environment wins over the file.
+  const fromFile = parseEnv(readFileText(first.options.envFile, '--env-file'));
+  return parseCliArgs(argv, { ...fromFile, ...process.env });
+}
+
+async function start(options: CliOptions): Promise<RunningServer> {
+  const dataDir =
+    options.dataDir ?? defaultDataDir({ platform: process.platform, env: process.env, homedir: homedir() });
+  const tls =
+    options.tlsCertFile !== undefined && options.tlsKeyFile !== undefined
+      ? { cert: readFileText(options.tlsCertFile, '--tls-cert'), key: readFileText(options.tlsKeyFile, '--tls-key') }
+      : undefined;
+  return startServer({
+    dataDir,
+    port: options.port,
+    host: options.host,
+    ...(options.issuer !== undefined && { issuer: options.issuer }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+    ...(tls !== undefined && { tls }),
+    ...(options.keyEncryptionSecret !== undefined && { keyEncryptionSecret: options.keyEncryptionSecret }),
+    ...(options.logRetentionDays !== undefined && { logRetentionDays: options.logRetentionDays }),
+    ...(options.rotateSigningKey === true && { rotateSigningKey: true }),
+    logger: { level: options.logLevel, stream: process.stderr },
+  });
+}
+
 /**
- * `npm run server -- --port N --host H --data DIR --seed demo [--issuer URL]`.
+ * `npm run server -- --port N --host H --data DIR --seed demo [--issuer URL] [--tls-cert F --tls-key F]
+ * [--env-file F]`.
  *
  * stdout gets `Gatehouse server listening on <url>` once the port is open (launchers and tests wait for
  * it) and `Gatehouse server stopped` after a graceful shutdown; structured logs go to stderr. Bad flags
- * print one line and exit 2. SIGINT or SIGTERM closes the server and the database, then exits 0.
+ * print one line and exit 2. SIGINT or SIGTERM stops accepting connections, lets in-flight requests
+ * finish (at most 10 s), closes the database, then exits 0.
  *
  * Note for supervisors: `npm run server` runs this under `sh -c`, which does not pass SIGTERM on, so
  * signal the whole process group (as a terminal's Ctrl-C does) or run `node --import tsx server/cli.ts`.
  */
 async function main(): Promise<void> {
-  const parsed = parseCliArgs(process.argv.slice(2));
+  const parsed = parse(process.argv.slice(2));
   if (parsed.kind === 'help') {
     process.stdout.write(`${usage}\n`);
     return;
@@ -24,18 +74,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { options } = parsed;
-  const dataDir =
-    options.dataDir ?? defaultDataDir({ platform: process.platform, env: process.env, homedir: homedir() });
-
-  const server = await startServer({
-    dataDir,
-    port: options.port,
-    host: options.host,
-    ...(options.issuer !== undefined && { issuer: options.issuer }),
-    ...(options.seed !== undefined && { seed: options.seed }),
-    logger: { level: options.logLevel, stream: process.stderr },
-  });
+  const server = await start(parsed.options);
   process.stdout.write(`Gatehouse server listening on ${server.url}\n`);
 
   let stopping = false;
@@ -45,8 +84,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    const deadline = setTimeout(() => {
+      process.stderr.write('gatehouse server: requests still running after 10 s, exiting\n');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    deadline.unref();
     server.close().then(
       () => {
+        clearTimeout(deadline);
         process.stdout.write('Gatehouse server stopped\n');
         process.exitCode = 0;
       },

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MIN_KEY_ENCRYPTION_SECRET_LENGTH } from './keys/key-encryption';
+import { ExtensibilityConfigSchema } from './extensibility/extensibility-config';
+import type { PasswordHasher } from './security/password-hasher';
 
 /** Milliseconds since the epoch. Injected so that tests move time instead of sleeping. */
 export type Clock = () => number;
@@ -45,6 +48,23 @@ export const ServerConfigSchema = z.object({
   clock: z.custom<Clock>((value) => typeof value === 'function', 'clock must be a function').optional(),
   /** `false` (the default) logs nothing; tests keep it off. */
   logger: LoggerConfig.optional(),
+  /** PEM certificate chain and private key: serve HTTPS instead of HTTP. */
+  tls: z.object({ cert: z.string().min(1), key: z.string().min(1) }).optional(),
+  /** Seals private signing keys at rest (keys/key-encryption.ts). Never log it. */
+  keyEncryptionSecret: z
+    .string()
+    .min(MIN_KEY_ENCRYPTION_SECRET_LENGTH, `must be at least ${MIN_KEY_ENCRYPTION_SECRET_LENGTH} characters`)
+    .optional(),
+  /** Make a new signing key current at start; the old one stays published until its tokens expire. */
+  rotateSigningKey: z.boolean().optional(),
+  /** Days of tenant log events to keep (Auth0 keeps 1 to 30 depending on the plan). */
+  logRetentionDays: z.number().int().min(1).max(3_650).optional(),
+  /** Password hashing port; defaults to argon2id with design/security.md's parameters. */
+  passwordHasher: z
+    .custom<PasswordHasher>((value) => typeof (value as PasswordHasher | null)?.verify === 'function')
+    .optional(),
+  /** Rules/actions sandbox limits and the MFA message sender (issue #4, extensibility-config.ts). */
+  extensibility: ExtensibilityConfigSchema.optional(),
 });
 
 /** What callers pass to `buildServer`. */
@@ -57,6 +77,11 @@ export interface ResolvedServerConfig {
   readonly seed: 'demo' | undefined;
   readonly clock: Clock;
   readonly logger: LoggerConfig;
+  readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  readonly keyEncryptionSecret: string | undefined;
+  readonly logRetentionDays: number;
+  readonly rotateSigningKey: boolean;
+  readonly passwordHasher: PasswordHasher | undefined;
 }
 
 /** Validates `input` and applies defaults. Throws a ZodError that names the bad field. */
@@ -68,6 +93,11 @@ export function resolveServerConfig(input: ServerConfig): ResolvedServerConfig {
     seed: parsed.seed,
     clock: parsed.clock ?? systemClock,
     logger: parsed.logger ?? false,
+    tls: parsed.tls,
+    keyEncryptionSecret: parsed.keyEncryptionSecret,
+    logRetentionDays: parsed.logRetentionDays ?? 30,
+    rotateSigningKey: parsed.rotateSigningKey ?? false,
+    passwordHasher: parsed.passwordHasher,
   };
 }
 

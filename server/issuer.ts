@@ -13,7 +13,11 @@ export interface IssuerSource {
 export class IssuerRef implements IssuerSource {
   private value: string | undefined;
 
-  constructor(private readonly configured: string | undefined) {
+  constructor(
+    private readonly configured: string | undefined,
+    /** `https` when the server itself terminates TLS. */
+    private readonly scheme: 'http' | 'https' = 'http',
+  ) {
     this.value = configured;
   }
 
@@ -25,19 +29,22 @@ export class IssuerRef implements IssuerSource {
   /** Called from the onListen hook. A configured issuer always wins. */
   adoptListeningAddress(address: AddressInfo | string | null): void {
     if (this.configured !== undefined || address === null || typeof address === 'string') return;
-    this.value = issuerForAddress(address);
+    this.value = issuerForAddress(address, this.scheme);
   }
 }
 
 /**
- * `http://<host>:<port>/` for a listening socket. IPv6 hosts get brackets (RFC 3986 §3.2.2). A wildcard
+ * `http://<host>:<port>/` (or `https://`) for a listening socket. IPv6 hosts get brackets (RFC 3986 §3.2.2). A wildcard
  * address is not somewhere a client can connect to, so it becomes the loopback address of its family;
  * use `--issuer` to publish a real name.
  */
-export function issuerForAddress(address: Pick<AddressInfo, 'address' | 'port'>): string {
+export function issuerForAddress(
+  address: Pick<AddressInfo, 'address' | 'port'>,
+  scheme: 'http' | 'https' = 'http',
+): string {
   let host = address.address;
   if (host === '0.0.0.0') host = '127.0.0.1';
   if (host === '::') host = '::1';
   const hostPart = host.includes(':') ? `[${host}]` : host;
-  return `http://${hostPart}:${address.port}/`;
+  return `${scheme}://${hostPart}:${address.port}/`;
 }

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app';
 import type { Clock, LoggerConfig } from './config';
+import type { ExtensibilityConfig } from './extensibility/extensibility-config';
+import type { PasswordHasher } from './security/password-hasher';
 import { issuerForAddress } from './issuer';
 
 /** Options for `startServer`. Everything but `dataDir` has a default. */
@@ -15,11 +17,22 @@ export interface StartServerOptions {
   readonly seed?: 'demo';
   readonly logger?: LoggerConfig;
   readonly clock?: Clock;
+  /** PEM certificate chain and key: serve HTTPS. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Seals private signing keys at rest. */
+  readonly keyEncryptionSecret?: string;
+  readonly logRetentionDays?: number;
+  /** Rotate the signing key before listening (see `SigningKeys.rotate`). */
+  readonly rotateSigningKey?: boolean;
+  /** Injected hashing port (tests use cheap argon2 parameters; production never sets it). */
+  readonly passwordHasher?: PasswordHasher;
+  /** Rules/actions sandbox limits and the MFA message sender (issue #4). */
+  readonly extensibility?: ExtensibilityConfig;
 }
 
 /** A listening server. */
 export interface RunningServer {
-  /** Base URL without a trailing slash, with the real port, e.g. `http://127.0.0.1:4000`. */
+  /** Base URL without a trailing slash, with the real port, e.g. `http://127.0.0.1:4000` (`https` with TLS). */
   readonly url: string;
   /** The issuer every token carries, with its trailing slash. */
   readonly issuer: string;
@@ -41,6 +54,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.logger !== undefined && { logger: options.logger }),
     ...(options.clock !== undefined && { clock: options.clock }),
+    ...(options.tls !== undefined && { tls: options.tls }),
+    ...(options.keyEncryptionSecret !== undefined && { keyEncryptionSecret: options.keyEncryptionSecret }),
+    ...(options.logRetentionDays !== undefined && { logRetentionDays: options.logRetentionDays }),
+    ...(options.rotateSigningKey !== undefined && { rotateSigningKey: options.rotateSigningKey }),
+    ...(options.passwordHasher !== undefined && { passwordHasher: options.passwordHasher }),
+    ...(options.extensibility !== undefined && { extensibility: options.extensibility }),
   });
   try {
     await app.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });
@@ -48,7 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await app.close();
     throw error;
   }
-  const base = issuerForAddress(app.server.address() as AddressInfo);
+  const base = issuerForAddress(app.server.address() as AddressInfo, options.tls ? 'https' : 'http');
   let closing: Promise<void> | undefined;
   return {
     url: base.slice(0, -1),

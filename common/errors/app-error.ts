@@ -43,6 +43,9 @@ export const appErrorCodes = [
   'mfa_not_enrolled',
   'clock_skew',
   'discovery_failed',
+  // Management API answers (main/admin/admin-errors.ts; spec/auth0-wire.md §7).
+  'insufficient_scope',
+  'conflict',
 ] as const;
 
 export const AppErrorCode = z.enum(appErrorCodes);

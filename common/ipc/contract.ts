@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppResult } from '../errors/app-error';
+import { adminChannels } from './admin.contract';
 import { apiChannels } from './api.contract';
 import { authChannels, authEvents } from './auth.contract';
 import type { ChannelSpec, EventSpec } from './channel';
@@ -17,6 +18,8 @@ export const ipcContract = {
   profile: profileChannels,
   settings: settingsChannels,
   inspect: inspectChannels,
+  api: apiChannels,
+  admin: adminChannels,
 } as const;
 
 export const ipcEvents = {

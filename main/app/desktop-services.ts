@@ -1,3 +1,5 @@
+import { createAdminHandlers } from '../admin/admin-ipc';
+import { AdminService } from '../admin/admin-service';
 import { createInspectService } from '../inspect/inspect-wiring';
 import { ApiConsole } from '../api-console/api-console';
 import { createIpcHandlers } from '../ipc/ipc-handlers';
@@ -52,8 +54,22 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     userAgent: options.userAgent,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
+  const apiConsole = new ApiConsole(
+    sessions,
+    (profileId) => settings.profile(profileId),
+    createHttpClient({ userAgent: options.userAgent }),
+  );
+  const admin = createAdminHandlers(
+    new AdminService({
+      settings,
+      sessions,
+      secretStore,
+      userAgent: options.userAgent,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    }),
+  );
   const router = createIpcRouter(
-    createIpcHandlers({ settings, sessions, profiles, inspect }),
+    createIpcHandlers({ settings, sessions, profiles, inspect, apiConsole, admin }),
     trustOrigin(options.trustedOrigin),
     ...(options.logger === undefined ? [] : [options.logger]),
   );

@@ -1,4 +1,4 @@
-import type { TokenResponseWire } from '../../common/oauth/wire';
+import type { AppError } from '../../common/errors/app-error';
 
 /**
  * A token response, in camelCase, stamped with when it arrived so expiry does not depend on the JWT
@@ -11,12 +11,27 @@ export interface TokenSet {
   readonly refreshToken?: string;
   readonly idToken?: string;
   readonly scope?: string;
+  /**
+   * Set when this computer's clock disagrees with the server's (its `Date` header, or the fresh token's
+   * `iat`/`nbf`). The tokens are fine; times shown to the user will be off. Safe to show: no credential.
+   */
+  readonly clockSkew?: AppError;
 }
 
 /** Servers that omit `expires_in` get a conservative hour, after which we refresh. */
 const fallbackLifetimeSeconds = 3600;
 
-export function toTokenSet(wire: TokenResponseWire, receivedAt: number): TokenSet {
+/** The checked fields of a token response (see token-answer.ts for the schema). */
+export interface TokenFields {
+  readonly access_token: string;
+  readonly token_type: string;
+  readonly expires_in?: number;
+  readonly refresh_token?: string;
+  readonly id_token?: string;
+  readonly scope?: string;
+}
+
+export function toTokenSet(wire: TokenFields, receivedAt: number, clockSkew?: AppError): TokenSet {
   return {
     accessToken: wire.access_token,
     tokenType: wire.token_type,
@@ -24,5 +39,6 @@ export function toTokenSet(wire: TokenResponseWire, receivedAt: number): TokenSe
     ...(wire.refresh_token === undefined ? {} : { refreshToken: wire.refresh_token }),
     ...(wire.id_token === undefined ? {} : { idToken: wire.id_token }),
     ...(wire.scope === undefined ? {} : { scope: wire.scope }),
+    ...(clockSkew === undefined ? {} : { clockSkew }),
   };
 }

@@ -3,6 +3,8 @@ import { PolicyFileError } from '../settings/policy-file';
 import { SettingsFileError } from '../settings/settings-store';
 import { exitCodes, printLine, type CliIo } from './cli-io';
 import { createCliServices, type CliServices } from './cli-services';
+import { adminCommands, adminHelp } from './commands/admin-commands';
+import { inspect, inspectUsage } from './commands/inspect';
 import { login, loginUsage } from './commands/login';
 import { logout } from './commands/logout';
 import { profiles, profilesUsage } from './commands/profiles';
@@ -18,7 +20,10 @@ usage:
   gatehouse token [--refresh] [--json]
                                      print the current access token (for scripts)
   gatehouse logout [--all]           revoke and forget the saved session (--all: every account)
+  ${inspectUsage.replaceAll('\n', '\n  ')}
   ${profilesUsage.replaceAll('\n', '\n  ')}
+
+  ${adminHelp}
 
 Profiles are shared with the desktop app. A machine-wide managed policy (/etc/gatehouse/policy.json, or
 GATEHOUSE_POLICY_FILE) can pin and lock profile settings.
@@ -27,7 +32,7 @@ exit codes: 0 ok, 1 the server, keychain, settings or policy refused, 2 bad usag
 `;
 
 type Command = (args: string[], io: CliIo, context: CommandContext) => Promise<number>;
-const commands: Record<string, Command> = { login, whoami, token, logout, profiles };
+const commands: Record<string, Command> = { login, whoami, token, logout, profiles, inspect, ...adminCommands };
 
 export interface RunCliOptions {
   /** Defaults to the OS keychain. */

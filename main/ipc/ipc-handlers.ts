@@ -2,6 +2,7 @@ import type { ProfileSummary } from '../../common/ipc/profile.contract';
 import type { SettingsView } from '../../common/ipc/settings.contract';
 import { appError } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
+import type { AdminHandlers } from '../admin/admin-ipc';
 import type { ApiConsole } from '../api-console/api-console';
 import type { ProfileEditor } from '../app/profile-editor';
 import type { InspectService } from '../inspect/inspect-service';
@@ -15,10 +16,20 @@ export interface IpcServices {
   readonly sessions: SessionManager;
   readonly profiles: ProfileEditor;
   readonly inspect: InspectService;
+  readonly apiConsole: ApiConsole;
+  /** The `admin:*` handlers (main/admin/admin-ipc.ts). */
+  readonly admin: AdminHandlers;
 }
 
 /** Maps each contract channel to the service call behind it; no logic lives here. */
-export function createIpcHandlers({ settings, sessions, profiles, inspect }: IpcServices): IpcHandlers {
+export function createIpcHandlers({
+  settings,
+  sessions,
+  profiles,
+  inspect,
+  apiConsole,
+  admin,
+}: IpcServices): IpcHandlers {
   return {
     auth: {
       signIn: async (input) => {
@@ -61,6 +72,10 @@ export function createIpcHandlers({ settings, sessions, profiles, inspect }: Ipc
       diff: (input) => inspect.diff(input),
       supportBundle: (input) => inspect.supportBundle(input),
     },
+    api: {
+      call: (input) => apiConsole.call(input),
+    },
+    admin,
   };
 }
 

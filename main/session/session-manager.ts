@@ -89,6 +89,13 @@ export class SessionManager {
       : err(renewed.ok ? locked() : renewed.error);
   }
 
+  /** The account's current ID token, for the inspector in main. Null when locked or none was issued. */
+  idToken(accountId?: string): string | null {
+    const id = accountId ?? this.#activeAccountId;
+    const session = id === null ? undefined : this.#sessions.get(id);
+    return session?.tokens?.idToken ?? null;
+  }
+
   /** Calls an API with the account's token; on a 401 it refreshes once and retries once. */
   async withAccessToken<T extends { status: number }>(
     accountId: string | undefined,

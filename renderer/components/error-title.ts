@@ -78,5 +78,9 @@ export function errorTitle(code: AppErrorCode): string {
       return 'Your clock is off';
     case 'discovery_failed':
       return 'Server settings can’t be read';
+    case 'insufficient_scope':
+      return 'Not allowed with your admin access';
+    case 'conflict':
+      return 'Clashes with existing data';
   }
 }

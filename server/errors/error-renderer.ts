@@ -5,7 +5,7 @@ import { OAuthError } from './oauth-errors';
 /** What the single error handler sends. */
 export interface RenderedError {
   readonly status: number;
-  readonly body: OAuthErrorWire & Readonly<Record<string, string>>;
+  readonly body: OAuthErrorWire & Readonly<Record<string, unknown>>;
   /** True when this is a bug or an outage, which the handler must log in full. */
   readonly isUnexpected: boolean;
 }

@@ -12,8 +12,8 @@ export abstract class OAuthError extends Error {
     readonly status: number,
     /** The wire `error_description`. Shown to clients, so never put secrets or internals in it. */
     readonly description: string,
-    /** Extra body keys some errors carry (`mfa_token` on `mfa_required`, for example). */
-    readonly extra: Readonly<Record<string, string>> = {},
+    /** Extra body keys some errors carry (`mfa_token` and `mfa_requirements` on `mfa_required`, for example). */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(description);
     this.name = new.target.name;
@@ -96,6 +96,78 @@ export class ServerError extends OAuthError {
 export class TemporarilyUnavailableError extends OAuthError {
   readonly error = 'temporarily_unavailable';
   constructor(description: string, status = 503) {
+    super(status, description);
+  }
+}
+
+/** `too_many_attempts`: a brute-force block or suspicious-IP throttling (auth0-wire.md §2 rows 4 and 5). */
+export class TooManyAttemptsError extends OAuthError {
+  readonly error = 'too_many_attempts';
+  constructor(description: string, status = 429) {
+    super(status, description);
+  }
+}
+
+/** `invalid_token` (RFC 6750 §3.1): a missing, malformed, expired or foreign bearer token at /userinfo. */
+export class InvalidTokenError extends OAuthError {
+  readonly error = 'invalid_token';
+  constructor(description: string, status = 401) {
+    super(status, description);
+  }
+}
+
+/** `insufficient_scope` (RFC 6750 §3.1): the bearer token lacks a scope the resource needs. */
+export class InsufficientScopeError extends OAuthError {
+  readonly error = 'insufficient_scope';
+  constructor(description: string, status = 403) {
+    super(status, description);
+  }
+}
+
+/** `mfa_required` (auth0-wire.md §2 row 8, §4.1): 403 with `mfa_token` and, here always, `mfa_requirements`. */
+export class MfaRequiredError extends OAuthError {
+  readonly error = 'mfa_required';
+  constructor(description: string, extra: { readonly mfa_token: string; readonly mfa_requirements?: unknown }) {
+    super(403, description, extra);
+  }
+}
+
+/** `interaction_required` (§2 row 17): a rule or action asked to redirect, which ROPG cannot do. */
+export class InteractionRequiredError extends OAuthError {
+  readonly error = 'interaction_required';
+  constructor(description: string, status = 400) {
+    super(status, description);
+  }
+}
+
+/** `expired_token` (§4.5): the `mfa_token` is past its 10 minutes. */
+export class ExpiredTokenError extends OAuthError {
+  readonly error = 'expired_token';
+  constructor(description: string, status = 403) {
+    super(status, description);
+  }
+}
+
+/** `authorization_pending` (§4.5, RFC 8628 §3.5): the out-of-band challenge is not answered yet. */
+export class AuthorizationPendingError extends OAuthError {
+  readonly error = 'authorization_pending';
+  constructor(description: string, status = 400) {
+    super(status, description);
+  }
+}
+
+/** `slow_down` (§4.5, RFC 8628 §3.5): polling faster than the interval. */
+export class SlowDownError extends OAuthError {
+  readonly error = 'slow_down';
+  constructor(description: string, status = 400) {
+    super(status, description);
+  }
+}
+
+/** `unsupported_challenge_type` (§4.3): no enrolled authenticator fits the requested challenge. */
+export class UnsupportedChallengeTypeError extends OAuthError {
+  readonly error = 'unsupported_challenge_type';
+  constructor(description: string, status = 400) {
     super(status, description);
   }
 }

@@ -7,6 +7,9 @@ import type { Connection } from '../tenant/model';
 import { decideScopes, formatScope, parseScope } from '../tokens/scope-decision';
 import type { GrantDependencies, GrantRequest } from './grant';
 
+/** Both password grants log `sepft` / `fepft` (auth0-wire.md §7.6); credential failures log `fp` / `fu`. */
+export const passwordExchangeLogTypes = { success: 'sepft', failure: 'fepft' } as const;
+
 /** Parameters both password grants have already read. */
 export interface PasswordCredentials {
   readonly username: string;
@@ -25,15 +28,18 @@ export async function exchangePassword(
   credentials: PasswordCredentials,
 ): Promise<TokenResponseWire> {
   const { client, params } = request;
+  request.audit.note({ connection, userName: credentials.username });
   if (!deps.connections.isEnabledForClient(connection.id, client.clientId)) throw authErrors.connectionNotEnabled();
   // The audience is checked before the password so a typo costs no hash and says what is wrong.
   const api = resolveAudience(params.get('audience'), deps.settings.get(), deps.resourceServers);
+  if (api) request.audit.note({ audience: api.identifier });
 
   const user = await loginWithPassword(deps, {
     connection,
     username: credentials.username,
     password: credentials.password,
     ip: request.ip,
+    audit: request.audit,
   });
 
   const decision = decideScopes({
@@ -47,7 +53,18 @@ export async function exchangePassword(
     clientMayRefresh: client.grantTypes.includes(grantTypes.refreshToken),
   });
 
-  const refreshToken = decision.issueRefreshToken
+  // Rules, then actions, then the MFA decision (issue #4); throws the login's error when they stop it.
+  const additions = await deps.postLogin.afterPassword(request, {
+    user,
+    connection,
+    api,
+    scope: decision.granted,
+    includeIdToken: decision.issueIdToken,
+    issueRefreshToken: decision.issueRefreshToken,
+    gty: grantTypes.password,
+  });
+
+  const refreshToken = additions.issueRefreshToken
     ? deps.refreshTokens.startFamily({
         client,
         userId: user.id,
@@ -62,9 +79,10 @@ export async function exchangePassword(
     user,
     client,
     api,
-    scope: decision.granted,
+    scope: additions.scope,
     gty: grantTypes.password,
-    includeIdToken: decision.issueIdToken,
+    includeIdToken: additions.includeIdToken,
+    customClaims: additions.customClaims,
     ...(refreshToken !== undefined && { refreshToken }),
   });
 }

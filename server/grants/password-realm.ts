@@ -1,7 +1,7 @@
 import { grantTypes } from '../../common/oauth/wire';
 import { authErrors } from '../errors/catalogue';
 import type { Grant, GrantDependencies } from './grant';
-import { exchangePassword } from './password-exchange';
+import { exchangePassword, passwordExchangeLogTypes } from './password-exchange';
 
 /**
  * `http://auth0.com/oauth/grant-type/password-realm`: Auth0's extension of the password grant in which
@@ -11,6 +11,7 @@ import { exchangePassword } from './password-exchange';
 export function passwordRealmGrant(deps: GrantDependencies): Grant {
   return {
     type: grantTypes.passwordRealm,
+    logTypes: passwordExchangeLogTypes,
     async handle(request) {
       const username = request.params.require('username');
       const password = request.params.require('password');

@@ -1,7 +1,7 @@
 import { grantTypes } from '../../common/oauth/wire';
 import { authErrors } from '../errors/catalogue';
 import type { Grant, GrantDependencies } from './grant';
-import { exchangePassword } from './password-exchange';
+import { exchangePassword, passwordExchangeLogTypes } from './password-exchange';
 
 /**
  * `password` (RFC 6749 §4.3). The connection is the tenant's `default_directory`; `realm` is ignored on
@@ -11,6 +11,7 @@ import { exchangePassword } from './password-exchange';
 export function passwordGrant(deps: GrantDependencies): Grant {
   return {
     type: grantTypes.password,
+    logTypes: passwordExchangeLogTypes,
     async handle(request) {
       const username = request.params.require('username');
       const password = request.params.require('password');

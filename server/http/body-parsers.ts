@@ -22,7 +22,39 @@ export function parseFormBody(raw: string): ParsedBody {
   return body;
 }
 
-/** Parses a JSON object body (Auth0 accepts JSON on /oauth/token and /oauth/revoke, auth0-wire.md §1.3). */
+/**
+ * The keys of a JSON object text's top level, in order, repeats included. `text` must already be valid
+ * JSON (JSON.parse accepted it), so this only tracks strings and nesting depth.
+ */
+export function topLevelJsonKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) keys.push(JSON.parse(text.slice(i, end + 1)) as string);
+      expectKey = false;
+      i = end;
+    } else if (char === '{' || char === '[') {
+      depth += 1;
+      expectKey = char === '{' && depth === 1;
+    } else if (char === '}' || char === ']') {
+      depth -= 1;
+    } else if (char === ',' && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return keys;
+}
+
+/**
+ * Parses a JSON object body (Auth0 accepts JSON on /oauth/token and /oauth/revoke, auth0-wire.md §1.3).
+ * A repeated top-level key is refused like a repeated form parameter: JSON.parse would silently keep the
+ * last one (RFC 8259 §4 leaves duplicate names to the implementation).
+ */
 export function parseJsonBody(raw: string): ParsedBody {
   if (raw.trim() === '') return new Map();
   let value: unknown;
@@ -32,7 +64,16 @@ export function parseJsonBody(raw: string): ParsedBody {
     throw Object.assign(authErrors.malformedBody(), { cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw authErrors.malformedBody();
-  return new Map(Object.entries(value));
+  const entries = Object.entries(value);
+  const keys = topLevelJsonKeys(raw);
+  if (keys.length !== entries.length) {
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) throw authErrors.repeatedParameter(key);
+      seen.add(key);
+    }
+  }
+  return new Map(entries);
 }
 
 /**

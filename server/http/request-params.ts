@@ -39,6 +39,7 @@ export class RequestParams {
       const joined = value.join(' ').trim();
       return joined === '' ? undefined : joined;
     }
+    if (value !== undefined && value !== null && typeof value !== 'string') throw authErrors.scopeNotStringOrArray();
     return this.get('scope');
   }
 }

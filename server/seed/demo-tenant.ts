@@ -1,6 +1,8 @@
 import { grantTypes } from '../../common/oauth/wire';
 import type { PasswordHasher } from '../security/password-hasher';
 import { hashSecret } from '../security/secret-hash';
+import { seedDemoAccessControl } from './demo-access-control';
+import { seedDemoExtensibility } from './demo-extensibility';
 import type { Repositories } from '../storage/repositories';
 import type { Client } from '../tenant/model';
 import { defaultRefreshTokenPolicy } from '../tenant/model';
@@ -115,5 +117,7 @@ export async function seedDemoTenant(repos: Repositories, hasher: PasswordHasher
         picture: null,
       });
     });
+    seedDemoAccessControl(repos);
+    seedDemoExtensibility(repos);
   });
 }

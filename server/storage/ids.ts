@@ -25,4 +25,8 @@ export const newId = {
   refreshToken: () => randomBytes(16).toString('hex'),
   /** Groups the refresh tokens descended from one login. */
   refreshTokenFamily: () => randomBytes(16).toString('hex'),
+  /** `rol_` + 16 characters, as Auth0 role ids. */
+  role: () => `rol_${randomAlphanumeric(16)}`,
+  /** `cgr_` + 16 characters, as Auth0 client-grant ids. */
+  clientGrant: () => `cgr_${randomAlphanumeric(16)}`,
 } as const;

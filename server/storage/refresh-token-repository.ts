@@ -1,7 +1,8 @@
 import type { SqliteDatabase } from './database';
 
 /** Why a family was revoked; kept for the refresh-token health panel and tenant logs. */
-export type RevocationReason = 'reuse_detected' | 'revoked_by_client' | 'user_blocked' | 'password_changed';
+export type RevocationReason =
+  'reuse_detected' | 'revoked_by_client' | 'user_blocked' | 'password_changed' | 'user_deleted' | 'revoked_by_admin';
 
 /** One issued refresh token. The token itself is never stored: only `tokenHash` (SHA-256, hex). */
 export interface RefreshTokenRecord {
@@ -44,6 +45,8 @@ export interface RefreshTokenRepository {
   touch(id: string, at: number, idleExpiresAt: number | null): void;
   /** Revokes every token of the family that is not already revoked; returns how many. */
   revokeFamily(familyId: string, at: number, reason: RevocationReason): number;
+  /** Revokes every live token of every family of the user; returns how many tokens. */
+  revokeAllForUser(userId: string, at: number, reason: RevocationReason): number;
 }
 
 interface Row {
@@ -66,7 +69,14 @@ interface Row {
   revocation_reason: string | null;
 }
 
-const reasons: readonly string[] = ['reuse_detected', 'revoked_by_client', 'user_blocked', 'password_changed'];
+const reasons: readonly string[] = [
+  'reuse_detected',
+  'revoked_by_client',
+  'user_blocked',
+  'password_changed',
+  'user_deleted',
+  'revoked_by_admin',
+];
 
 function toRecord(row: Row): RefreshTokenRecord {
   const reason = row.revocation_reason;
@@ -100,6 +110,7 @@ export class SqliteRefreshTokenRepository implements RefreshTokenRepository {
   private readonly rotateHead;
   private readonly touchRow;
   private readonly revoke;
+  private readonly revokeUser;
 
   constructor(db: SqliteDatabase) {
     this.insertRow = db.prepare(
@@ -123,6 +134,10 @@ export class SqliteRefreshTokenRepository implements RefreshTokenRepository {
     );
     this.revoke = db.prepare<[number, string, string]>(
       'UPDATE refresh_tokens SET revoked_at = ?, revocation_reason = ? WHERE family_id = ? AND revoked_at IS NULL',
+    );
+    // refresh_tokens_by_user (user_id, client_id) serves this.
+    this.revokeUser = db.prepare<[number, string, string]>(
+      'UPDATE refresh_tokens SET revoked_at = ?, revocation_reason = ? WHERE user_id = ? AND revoked_at IS NULL',
     );
   }
 
@@ -167,5 +182,9 @@ export class SqliteRefreshTokenRepository implements RefreshTokenRepository {
 
   revokeFamily(familyId: string, at: number, reason: RevocationReason): number {
     return this.revoke.run(at, reason, familyId).changes;
+  }
+
+  revokeAllForUser(userId: string, at: number, reason: RevocationReason): number {
+    return this.revokeUser.run(at, reason, userId).changes;
   }
 }

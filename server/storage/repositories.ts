@@ -1,10 +1,16 @@
 import type { Clock } from '../config';
+import type { ValueCipher } from '../extensibility/value-cipher';
+import type { AuthApiRepositoryOptions, AuthApiRepositories } from './auth-api-repositories';
+import { createAuthApiRepositories } from './auth-api-repositories';
+import { plaintextCipher } from '../extensibility/value-cipher';
 import type { ClientRepository } from './client-repository';
 import { SqliteClientRepository } from './client-repository';
 import type { ConnectionRepository } from './connection-repository';
 import { SqliteConnectionRepository } from './connection-repository';
 import type { SqliteDatabase } from './database';
 import { inTransaction } from './database';
+import type { ExtensibilityRepositories } from './extensibility-repositories';
+import { createExtensibilityRepositories } from './extensibility-repositories';
 import type { RefreshTokenRepository } from './refresh-token-repository';
 import { SqliteRefreshTokenRepository } from './refresh-token-repository';
 import type { ResourceServerRepository } from './resource-server-repository';
@@ -20,7 +26,7 @@ import { SqliteUserRepository } from './user-repository';
 export type Transact = <T>(work: () => T) => T;
 
 /** The repositories over one database, plus its transaction boundary. Wiring only, no behaviour. */
-export interface Repositories {
+export interface Repositories extends ExtensibilityRepositories, AuthApiRepositories {
   readonly settings: TenantSettingsRepository;
   readonly connections: ConnectionRepository;
   readonly clients: ClientRepository;
@@ -32,8 +38,16 @@ export interface Repositories {
 }
 
 /** Builds the SQLite repositories over `db`. */
-export function createSqliteRepositories(db: SqliteDatabase, clock: Clock): Repositories {
+/** `cipher` seals rule configuration, action secrets and TOTP secrets (issue #4). */
+export function createSqliteRepositories(
+  db: SqliteDatabase,
+  clock: Clock,
+  cipher: ValueCipher = plaintextCipher,
+  authApi: AuthApiRepositoryOptions = {},
+): Repositories {
   return {
+    ...createExtensibilityRepositories(db, clock, cipher),
+    ...createAuthApiRepositories(db, clock, authApi),
     settings: new SqliteTenantSettingsRepository(db),
     connections: new SqliteConnectionRepository(db, clock),
     clients: new SqliteClientRepository(db, clock),

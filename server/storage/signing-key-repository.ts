@@ -18,6 +18,10 @@ export interface SigningKeyRepository {
   /** Every key still worth publishing: active ones plus those retired after `retiredAfter` (ms). */
   listPublishable(retiredAfter: number): StoredSigningKey[];
   insert(key: StoredSigningKey): void;
+  /** Marks a key retired at `at`; it stays publishable for a while (keys/signing-keys.ts). */
+  retire(kid: string, at: number): void;
+  /** Replaces the stored private JWK text (sealing it when a key-encryption secret is first set). */
+  replacePrivateJwk(kid: string, privateJwk: string): void;
 }
 
 interface Row {
@@ -46,6 +50,8 @@ export class SqliteSigningKeyRepository implements SigningKeyRepository {
   private readonly active;
   private readonly publishable;
   private readonly insertRow;
+  private readonly retireRow;
+  private readonly replacePrivate;
 
   constructor(db: SqliteDatabase) {
     this.active = db.prepare<[], Row>(
@@ -58,6 +64,10 @@ export class SqliteSigningKeyRepository implements SigningKeyRepository {
       `INSERT INTO signing_keys (kid, alg, private_jwk, public_jwk, created_at, retired_at)
        VALUES (@kid, @alg, @privateJwk, @publicJwk, @createdAt, @retiredAt)`,
     );
+    this.retireRow = db.prepare<[number, string]>(
+      'UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL',
+    );
+    this.replacePrivate = db.prepare<[string, string]>('UPDATE signing_keys SET private_jwk = ? WHERE kid = ?');
   }
 
   listActive(): StoredSigningKey[] {
@@ -70,5 +80,13 @@ export class SqliteSigningKeyRepository implements SigningKeyRepository {
 
   insert(key: StoredSigningKey): void {
     this.insertRow.run(key);
+  }
+
+  retire(kid: string, at: number): void {
+    this.retireRow.run(at, kid);
+  }
+
+  replacePrivateJwk(kid: string, privateJwk: string): void {
+    this.replacePrivate.run(privateJwk, kid);
   }
 }

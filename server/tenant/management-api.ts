@@ -48,6 +48,17 @@ export const managementApiScopes: readonly string[] = [
   'delete:roles',
   'read:tenant_settings',
   'update:tenant_settings',
+  // Routes of the Management API (issue #5) that the admin pane and the Deploy CLI also call.
+  'create:client_grants',
+  'update:client_grants',
+  'delete:client_grants',
+  'read:role_members',
+  'create:role_members',
+  'delete:role_members',
+  'read:anomaly_blocks',
+  'delete:anomaly_blocks',
+  // Gatehouse extension (issue #4): read the local MFA outbox, which holds live codes.
+  'read:mfa_outbox',
 ];
 
 /**

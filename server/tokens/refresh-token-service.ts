@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../config';
 import { hashSecret } from '../security/secret-hash';
 import { newId } from '../storage/ids';
-import type { RefreshTokenRecord, RefreshTokenRepository } from '../storage/refresh-token-repository';
+import type { RefreshTokenRecord, RefreshTokenRepository, RevocationReason } from '../storage/refresh-token-repository';
 import type { Transact } from '../storage/repositories';
 import type { Client } from '../tenant/model';
 import type { RefreshVerdict } from './refresh-rotation';
@@ -18,6 +18,15 @@ export interface NewFamily {
   readonly grantType: string;
 }
 
+/** What `/oauth/revoke` revoked: one family, of one user. */
+export interface RevokedFamily {
+  readonly familyId: string;
+  readonly userId: string;
+  readonly audience: string | null;
+  /** How many live tokens of the family were revoked. */
+  readonly tokens: number;
+}
+
 /** The outcome of presenting a refresh token. */
 export type RefreshExchange<T> =
   | {
@@ -29,7 +38,15 @@ export type RefreshExchange<T> =
       /** The token to hand back: a new one when rotating, undefined when the client keeps its token. */
       readonly next: string | undefined;
     }
-  | { readonly ok: false; readonly verdict: RefreshVerdict | { readonly kind: 'unknown' }; readonly familyId?: string };
+  | {
+      readonly ok: false;
+      readonly verdict: RefreshVerdict | { readonly kind: 'unknown' };
+      readonly familyId?: string;
+      /** The presented token's owner, when the token was found (for the tenant log). */
+      readonly userId?: string;
+      /** Set on reuse detection: what Auth0's `ferrt` event carries in `details` (§5.1). */
+      readonly reuse?: { readonly familyId: string; readonly tokenCounter: number; readonly latestCounter: number };
+    };
 
 /**
  * `v1.` + base64url of 256 random bits, shaped like Auth0's refresh tokens. Only its SHA-256 is stored.
@@ -95,10 +112,16 @@ export class RefreshTokenService {
       });
       switch (verdict.kind) {
         case 'reject':
-          return { ok: false, verdict, familyId: record.familyId };
+          return { ok: false, verdict, familyId: record.familyId, userId: record.userId };
         case 'reuse-detected':
           this.tokens.revokeFamily(record.familyId, now, 'reuse_detected');
-          return { ok: false, verdict, familyId: record.familyId };
+          return {
+            ok: false,
+            verdict,
+            familyId: record.familyId,
+            userId: record.userId,
+            reuse: { familyId: record.familyId, tokenCounter: record.counter, latestCounter },
+          };
         case 'keep': {
           const accepted = accept(record);
           this.tokens.touch(record.id, now, renewedIdleExpiry(policy, now, record.expiresAt));
@@ -140,14 +163,26 @@ export class RefreshTokenService {
 
   /**
    * Revokes the family of `presented` if it belongs to `clientId` (RFC 7009 §2.1). Unknown tokens and
-   * other clients' tokens are left alone without saying so. Returns whether anything was revoked.
+   * other clients' tokens are left alone without saying so. Returns what was revoked, if anything.
    */
-  revoke(presented: string, clientId: string): boolean {
+  revoke(presented: string, clientId: string): RevokedFamily | undefined {
     const now = this.clock();
     return this.transact(() => {
       const record = this.tokens.findByHash(hashSecret(presented));
-      if (!record || record.clientId !== clientId) return false;
-      return this.tokens.revokeFamily(record.familyId, now, 'revoked_by_client') > 0;
+      if (!record || record.clientId !== clientId) return undefined;
+      const tokens = this.tokens.revokeFamily(record.familyId, now, 'revoked_by_client');
+      return tokens > 0
+        ? { familyId: record.familyId, userId: record.userId, audience: record.audience, tokens }
+        : undefined;
     });
+  }
+
+  /**
+   * Revokes every refresh-token family of a user (design/security.md: blocking a user, deleting a user or
+   * changing a password revokes that user's families). Returns how many tokens were revoked; access
+   * tokens already issued live until they expire.
+   */
+  revokeAllForUser(userId: string, reason: RevocationReason = 'revoked_by_admin'): number {
+    return this.tokens.revokeAllForUser(userId, this.clock(), reason);
   }
 }

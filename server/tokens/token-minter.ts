@@ -26,6 +26,23 @@ export interface TokenGrantOutcome {
   readonly includeIdToken: boolean;
   /** Plaintext refresh token to hand back, if any. Never log it. */
   readonly refreshToken?: string;
+  /**
+   * Claims rules and actions added (issue #4), already filtered by extensibility/custom-claims.ts. They are
+   * laid down first, so a standard claim always wins over a custom one of the same name.
+   */
+  readonly customClaims?: {
+    readonly accessToken?: Readonly<Record<string, unknown>>;
+    readonly idToken?: Readonly<Record<string, unknown>>;
+  };
+  /** ID-token `amr` (e.g. `["mfa"]` after a second factor, as Auth0 adds it). */
+  readonly amr?: readonly string[];
+}
+
+/** What a client_credentials response is made from. */
+export interface ClientCredentialsOutcome {
+  readonly client: Client;
+  readonly api: ResourceServer;
+  readonly scope: readonly string[];
 }
 
 /** Signs access and ID tokens with the current RS256 key and builds the RFC 6749 §5.1 response. */
@@ -40,8 +57,11 @@ export class TokenMinter {
   async respond(outcome: TokenGrantOutcome): Promise<TokenResponseWire> {
     const issuedAt = Math.floor(this.clock() / 1000);
     const lifetime = outcome.api?.tokenLifetime ?? USERINFO_TOKEN_LIFETIME_SECONDS;
-    const accessToken = await this.accessToken(outcome, issuedAt, lifetime);
-    const idToken = outcome.includeIdToken ? await this.idToken(outcome, issuedAt) : undefined;
+    // Both signatures run on libuv's thread pool (WebCrypto), so they can proceed side by side.
+    const [accessToken, idToken] = await Promise.all([
+      this.accessToken(outcome, issuedAt, lifetime),
+      outcome.includeIdToken ? this.idToken(outcome, issuedAt) : undefined,
+    ]);
     return {
       access_token: accessToken,
       ...(idToken !== undefined && { id_token: idToken }),
@@ -50,6 +70,26 @@ export class TokenMinter {
       expires_in: lifetime,
       token_type: 'Bearer',
     };
+  }
+
+  /**
+   * The `client_credentials` response (RFC 6749 §4.4.3): an access token whose subject is the client
+   * (`<client_id>@clients`, `gty: "client-credentials"`, as Auth0 issues them), and nothing else.
+   */
+  async respondForClient(outcome: ClientCredentialsOutcome): Promise<TokenResponseWire> {
+    const issuedAt = Math.floor(this.clock() / 1000);
+    const lifetime = outcome.api.tokenLifetime;
+    const accessToken = await this.sign({
+      iss: this.issuer.get(),
+      sub: `${outcome.client.clientId}@clients`,
+      aud: outcome.api.identifier,
+      iat: issuedAt,
+      exp: issuedAt + lifetime,
+      scope: formatScope(outcome.scope),
+      azp: outcome.client.clientId,
+      gty: 'client-credentials',
+    });
+    return { access_token: accessToken, scope: formatScope(outcome.scope), expires_in: lifetime, token_type: 'Bearer' };
   }
 
   /**
@@ -63,6 +103,7 @@ export class TokenMinter {
     const audience =
       outcome.api === null ? userinfo : hasOpenid ? [outcome.api.identifier, userinfo] : outcome.api.identifier;
     return this.sign({
+      ...outcome.customClaims?.accessToken,
       iss: issuer,
       sub: userSubject(outcome.user),
       aud: audience,
@@ -78,11 +119,13 @@ export class TokenMinter {
   private idToken(outcome: TokenGrantOutcome, issuedAt: number): Promise<string> {
     const { user, scope } = outcome;
     const claims: JWTPayload = {
+      ...outcome.customClaims?.idToken,
       iss: this.issuer.get(),
       sub: userSubject(user),
       aud: outcome.client.clientId,
       iat: issuedAt,
       exp: issuedAt + ID_TOKEN_LIFETIME_SECONDS,
+      ...(outcome.amr !== undefined && { amr: [...outcome.amr] }),
     };
     if (scope.includes('profile')) {
       if (user.name !== null) claims['name'] = user.name;

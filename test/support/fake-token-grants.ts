@@ -64,6 +64,7 @@ export class FakeTokenGrants implements TokenGrants {
       tokenType: 'Bearer',
       expiresAt: this.now() + this.lifetimeMs,
       refreshToken,
+      idToken: `id-${this.#counter}`,
       scope: 'openid',
     };
   }

@@ -121,7 +121,7 @@ describe('audiences', () => {
     });
   });
 
-  it('issues Management API tokens without permissions while RBAC grants none and no roles exist', async () => {
+  it('gives a user without roles a Management API token without permissions (RBAC on)', async () => {
     const audience = `${server.issuer}api/v2/`;
     const response = await aliceRealmLogin({ audience, scope: 'openid read:users' });
 

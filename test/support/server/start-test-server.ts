@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock, LoggerConfig } from '../../../server/config';
+import type { StartServerOptions } from '../../../server/start';
 import { startServer } from '../../../server/start';
 
 /** A reference server listening on 127.0.0.1 with the demo tenant, in its own temporary data folder. */
@@ -10,6 +11,8 @@ export interface TestServer {
   readonly url: string;
   /** The issuer (`<url>/`), as every token's `iss` says. */
   readonly issuer: string;
+  /** The temporary data folder (`gatehouse.sqlite` lives there), for tests that inspect stored bytes. */
+  readonly dataDir: string;
   /** Stops the server and deletes its data folder. */
   close(): Promise<void>;
 }
@@ -20,6 +23,8 @@ export interface TestServerOptions {
   readonly clock?: Clock;
   /** Logging is off unless a test asks for it. */
   readonly logger?: LoggerConfig;
+  /** Anything else `startServer` accepts (a cheap password hasher, TLS, a key-encryption secret, ...). */
+  readonly server?: Partial<Omit<StartServerOptions, 'dataDir' | 'seed'>>;
 }
 
 /**
@@ -36,10 +41,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       seed: 'demo',
       logger: options.logger ?? false,
       ...(options.clock !== undefined && { clock: options.clock }),
+      ...options.server,
     });
     return {
       url: server.url,
       issuer: server.issuer,
+      dataDir,
       close: async () => {
         await server.close();
         await rm(dataDir, { recursive: true, force: true });

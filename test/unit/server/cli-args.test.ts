@@ -63,10 +63,59 @@ describe('parseCliArgs', () => {
     [['--data', ''], /--data is empty/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['extra'], /positional/i],
+    [['--tls-cert', 'cert.pem'], /--tls-cert and --tls-key go together/],
+    [['--tls-key', 'key.pem'], /go together/],
+    [['--log-retention-days', '0'], /--log-retention-days must be a whole number from 1 to 3650/],
+    [['--log-retention-days', 'week'], /--log-retention-days/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.kind).toBe('error');
     expect(parsed.kind === 'error' && parsed.message).toMatch(message);
+  });
+
+  it('reads TLS files, retention and the env file flag', () => {
+    expect(
+      parseCliArgs(['--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--log-retention-days', '7', '--env-file', 'g.env']),
+    ).toMatchObject({
+      kind: 'run',
+      options: { tlsCertFile: 'c.pem', tlsKeyFile: 'k.pem', logRetentionDays: 7, envFile: 'g.env' },
+    });
+  });
+
+  it('fills unset flags from GATEHOUSE_* variables, and a flag wins over its variable', () => {
+    const env = {
+      GATEHOUSE_PORT: '8443',
+      GATEHOUSE_HOST: '0.0.0.0',
+      GATEHOUSE_ISSUER: 'https://login.example/',
+      GATEHOUSE_TLS_CERT: '/etc/gh/cert.pem',
+      GATEHOUSE_TLS_KEY: '/etc/gh/key.pem',
+      GATEHOUSE_SEED: 'demo',
+      GATEHOUSE_LOG_LEVEL: 'warn',
+    };
+    expect(parseCliArgs(['--port', '9000'], env)).toMatchObject({
+      kind: 'run',
+      options: {
+        port: 9000,
+        host: '0.0.0.0',
+        issuer: 'https://login.example/',
+        tlsCertFile: '/etc/gh/cert.pem',
+        seed: 'demo',
+        logLevel: 'warn',
+      },
+    });
+    expect(parseCliArgs([], { GATEHOUSE_PORT: 'x' })).toMatchObject({ kind: 'error', message: /--port/ });
+  });
+
+  it('takes the key-encryption secret from the environment only, and refuses a short one', () => {
+    const secret = 'a-long-enough-secret-value';
+    expect(parseCliArgs([], { GATEHOUSE_KEY_ENCRYPTION_SECRET: secret })).toMatchObject({
+      options: { keyEncryptionSecret: secret },
+    });
+    expect(parseCliArgs([], { GATEHOUSE_KEY_ENCRYPTION_SECRET: 'short' })).toMatchObject({
+      kind: 'error',
+      message: /at least 16 characters/,
+    });
+    expect(parseCliArgs(['--key-encryption-secret', secret]).kind).toBe('error');
   });
 });
 

@@ -156,6 +156,14 @@ describe('session lifecycle', () => {
     expect(result.ok && result.value.status).toBe(401);
   });
 
+  it('hands main the current ID token, and none while locked', async () => {
+    const sessions = manager();
+    await sessions.signIn(alice);
+    expect(sessions.idToken()).toBe('id-1');
+    sessions.lock();
+    expect(sessions.idToken()).toBeNull();
+  });
+
   it('revokes the old refresh token when the same account signs in again', async () => {
     const sessions = manager();
     await sessions.signIn(alice);

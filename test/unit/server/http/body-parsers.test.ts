@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError } from '../../../../server/errors/oauth-errors';
-import { parseFormBody, parseJsonBody, parseSniffedBody } from '../../../../server/http/body-parsers';
+import { InvalidRequestError, OAuthError } from '../../../../server/errors/oauth-errors';
+import { parseFormBody, parseJsonBody, parseSniffedBody, topLevelJsonKeys } from '../../../../server/http/body-parsers';
 import { RequestParams } from '../../../../server/http/request-params';
 
 function errorOf(work: () => unknown): InvalidRequestError {
@@ -49,6 +49,21 @@ describe('parseJsonBody', () => {
     expect(parseJsonBody('  ').size).toBe(0);
   });
 
+  it('refuses a repeated top-level key, naming it, as RFC 6749 §3.2 asks of form parameters', () => {
+    const error = errorOf(() => parseJsonBody('{"grant_type":"password","password":"a","password":"b"}'));
+    expect(error.status).toBe(400);
+    expect(error.description).toBe('Parameter must not be repeated: password');
+    expect(errorOf(() => parseJsonBody('{"a\\u0062":1,"ab":2}')).description).toBe(
+      'Parameter must not be repeated: ab',
+    );
+  });
+
+  it('allows the same key at different depths and inside strings', () => {
+    const body = parseJsonBody('{"a":{"a":1,"b":[{"a":2}]},"b":"{\\"a\\":3,","c":"x\\\\"}');
+    expect([...body.keys()]).toEqual(['a', 'b', 'c']);
+    expect(topLevelJsonKeys('{"x":[1,{"y":2}],"z":{"x":1}, "w" : "\\"x\\""}')).toEqual(['x', 'z', 'w']);
+  });
+
   it.each(['[1,2]', '"text"', 'null', '{"a":', '{"password":"hunter2'])('refuses %s without echoing it', (raw) => {
     const error = errorOf(() => parseJsonBody(raw));
     expect(error.status).toBe(400);
@@ -90,6 +105,23 @@ describe('RequestParams', () => {
   it('accepts scope as an array of strings (JSON form)', () => {
     expect(params.scope()).toBe('openid email');
   });
+
+  it.each([[5], [{ a: 'b' }], [['openid', 3]], [true]])(
+    'refuses a scope of %j with 400 invalid_scope "Scope must be an array or a string" (§2 row 19)',
+    (scope) => {
+      const bad = RequestParams.fromBody(new Map<string, unknown>([['scope', scope]]));
+      let error: unknown;
+      try {
+        bad.scope();
+      } catch (caught) {
+        error = caught;
+      }
+      if (!(error instanceof OAuthError)) throw new Error('expected an OAuthError');
+      expect(error.status).toBe(400);
+      expect(error.error).toBe('invalid_scope');
+      expect(error.description).toBe('Scope must be an array or a string');
+    },
+  );
 
   it('treats a missing body as no parameters', () => {
     expect(RequestParams.fromBody(undefined).get('grant_type')).toBeUndefined();

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InvalidGrantError, UnauthorizedError } from '../../../../server/errors/oauth-errors';
+import { authErrors } from '../../../../server/errors/catalogue';
+import { InvalidGrantError, TooManyAttemptsError, UnauthorizedError } from '../../../../server/errors/oauth-errors';
+import { RequestAudit } from '../../../../server/logs/request-audit';
+import type { LogEntry, LogPage, NewLogEvent, TenantLog } from '../../../../server/logs/tenant-log';
+import type { LoginProtection, ProtectedAttempt } from '../../../../server/security/login-protection';
 import type { PasswordHasher } from '../../../../server/security/password-hasher';
 import { loginWithPassword, MAX_PASSWORD_BYTES } from '../../../../server/security/password-login';
 import type { NewUser, UserRepository } from '../../../../server/storage/user-repository';
@@ -51,6 +55,39 @@ class FakeUsers implements UserRepository {
   }
 }
 
+/** Records what attack protection was told, and can refuse like a block would. */
+class FakeProtection implements LoginProtection {
+  readonly calls: string[] = [];
+  refuse = false;
+  check(attempt: ProtectedAttempt): void {
+    this.calls.push(`check:${attempt.identifier}@${attempt.ip}`);
+    if (this.refuse) throw authErrors.bruteForceBlocked();
+  }
+  recordFailure(attempt: ProtectedAttempt): void {
+    this.calls.push(`failure:${attempt.identifier}`);
+  }
+  recordSuccess(attempt: ProtectedAttempt): void {
+    this.calls.push(`success:${attempt.identifier}`);
+  }
+}
+
+class MemoryLog implements TenantLog {
+  readonly events: NewLogEvent[] = [];
+  write(event: NewLogEvent): void {
+    this.events.push(event);
+  }
+  find(): LogEntry | undefined {
+    return undefined;
+  }
+  list(): LogPage {
+    return { entries: [], total: 0 };
+  }
+  prune(): number {
+    return 0;
+  }
+  flush(): void {}
+}
+
 const connection: Connection = { id: 'con_1', name: 'employees', strategy: 'auth0', options: {} };
 const alice: User = {
   id: 'u1',
@@ -74,16 +111,20 @@ const alice: User = {
 
 let hasher: FakeHasher;
 let users: FakeUsers;
+let protection: FakeProtection;
+let log: MemoryLog;
 
 beforeEach(() => {
   hasher = new FakeHasher();
+  protection = new FakeProtection();
+  log = new MemoryLog();
   users = new FakeUsers([alice, { ...alice, id: 'u2', email: 'blocked@example.com', blocked: true }]);
 });
 
 function attempt(username: string, password: string) {
   return loginWithPassword(
-    { users, hasher, clock: () => 1_000, transact: (work) => work() },
-    { connection, username, password, ip: '10.0.0.1' },
+    { users, hasher, clock: () => 1_000, transact: (work) => work(), protection },
+    { connection, username, password, ip: '10.0.0.1', audit: new RequestAudit(log, { callerIp: '10.0.0.2' }) },
   );
 }
 
@@ -152,5 +193,41 @@ describe('loginWithPassword', () => {
 
     expect(hasher.calls).toEqual(['verify', 'hash']);
     expect(users.rehashed).toEqual([{ id: 'u1', hash: 'fake:right' }]);
+  });
+
+  it('asks attack protection first and hashes nothing when it refuses', async () => {
+    protection.refuse = true;
+    const error = await failure(attempt('alice@example.com', 'right'));
+
+    expect(error).toBeInstanceOf(TooManyAttemptsError);
+    expect(hasher.calls).toEqual([]);
+    expect(protection.calls).toEqual(['check:alice@example.com@10.0.0.1']);
+    expect(users.logins).toEqual([]);
+  });
+
+  it('counts wrong passwords and unknown users the same way, and logs fp and fu', async () => {
+    await failure(attempt('alice@example.com', 'wrong'));
+    await failure(attempt('nobody@example.com', 'wrong'));
+
+    expect(protection.calls).toEqual([
+      'check:alice@example.com@10.0.0.1',
+      'failure:alice@example.com',
+      'check:nobody@example.com@10.0.0.1',
+      'failure:nobody@example.com',
+    ]);
+    expect(log.events.map((event) => [event.type, event.userId, event.userName, event.ip, event.clientIp])).toEqual([
+      ['fp', 'auth0|u1', 'alice@example.com', '10.0.0.2', '10.0.0.2'],
+      ['fu', undefined, 'nobody@example.com', '10.0.0.2', '10.0.0.2'],
+    ]);
+    expect(JSON.stringify(log.events)).not.toContain('wrong');
+  });
+
+  it('clears the counter on the right password, even for an admin-blocked user', async () => {
+    await attempt('alice@example.com', 'right');
+    await failure(attempt('blocked@example.com', 'right'));
+    expect(protection.calls.filter((call) => call.startsWith('success'))).toEqual([
+      'success:alice@example.com',
+      'success:blocked@example.com',
+    ]);
   });
 });

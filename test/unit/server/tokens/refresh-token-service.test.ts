@@ -140,9 +140,9 @@ describe('RefreshTokenService', () => {
 
   it('revokes a family only for the client that owns it', () => {
     const token = start();
-    expect(service.revoke(token, 'other')).toBe(false);
-    expect(service.revoke('v1.unknown', 'app')).toBe(false);
-    expect(service.revoke(token, 'app')).toBe(true);
+    expect(service.revoke(token, 'other')).toBeUndefined();
+    expect(service.revoke('v1.unknown', 'app')).toBeUndefined();
+    expect(service.revoke(token, 'app')).toMatchObject({ userId, tokens: 1 });
     expect(service.exchange(token, client(), accept)).toMatchObject({ ok: false, verdict: { reason: 'revoked' } });
   });
 

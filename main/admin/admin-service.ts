@@ -1,0 +1,90 @@
+import type { AxiosInstance } from 'axios';
+import type { AdminVia } from '../../common/admin/admin-common.schema';
+import { appError, type AppResult } from '../../common/errors/app-error';
+import { err, ok } from '../../common/result';
+import { createProfileHttpClient } from '../net/profile-http-client';
+import type { SecretStore } from '../secrets/secret-store';
+import { clientSecretAccount, type Profile } from '../settings/profile';
+import { AdminConnector, type AdminConnection, type AdminSessions } from './admin-connector';
+import type { ManagementClient } from './management-client';
+
+export interface AdminServiceOptions {
+  readonly settings: {
+    profile(profileId: string): Profile | undefined;
+    readonly policy: { readonly showAdminPane: boolean; readonly caBundlePaths?: readonly string[] | undefined };
+  };
+  readonly sessions: AdminSessions;
+  readonly secretStore: Pick<SecretStore, 'get'>;
+  readonly userAgent: string;
+  readonly clock?: () => number;
+  /** Tests may inject the HTTP client; the app uses each profile's own (proxy, CA bundles, timeout). */
+  readonly httpFor?: (profile: Profile) => Promise<AppResult<AxiosInstance>>;
+}
+
+/**
+ * The admin pane's service: every `admin:*` channel is one `run` with the caller's credentials. Refuses
+ * everything when the managed policy hides the admin pane, so a locked-down desktop cannot be used to
+ * administer the tenant through IPC either.
+ */
+export class AdminService {
+  readonly #connector: AdminConnector;
+  readonly #isAllowed: () => boolean;
+
+  constructor(options: AdminServiceOptions) {
+    const { settings, secretStore, userAgent } = options;
+    this.#isAllowed = () => settings.policy.showAdminPane;
+    this.#connector = new AdminConnector({
+      profile: (profileId) => settings.profile(profileId),
+      sessions: options.sessions,
+      httpFor:
+        options.httpFor ??
+        ((profile) =>
+          createProfileHttpClient(profile, {
+            userAgent,
+            ...(settings.policy.caBundlePaths === undefined
+              ? {}
+              : { policyCaBundlePaths: settings.policy.caBundlePaths }),
+          })),
+      clientSecret: (profile) => keychainSecret(secretStore, profile),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    });
+  }
+
+  /** Connects with `via` (default: the admin's Management API session) and runs one admin call. */
+  async run<T>(
+    via: AdminVia | undefined,
+    call: (client: ManagementClient, connection: AdminConnection) => Promise<AppResult<T>>,
+  ): Promise<AppResult<T>> {
+    if (!this.#isAllowed()) {
+      return err(
+        appError('policy_locked', 'Your organisation has turned the admin pane off on this computer.', {
+          nextStep: 'Ask your IT team if you need to administer the tenant.',
+        }),
+      );
+    }
+    const connection = await this.#connector.connect(via);
+    if (!connection.ok) return connection;
+    return call(connection.value.client, connection.value);
+  }
+}
+
+/** Reads the M2M client's secret from the keychain (never from settings, never cached here). */
+export async function keychainSecret(
+  secretStore: Pick<SecretStore, 'get'>,
+  profile: Profile,
+): Promise<AppResult<string>> {
+  let secret: string | null;
+  try {
+    secret = await secretStore.get(clientSecretAccount(profile.id));
+  } catch {
+    return err(appError('keychain_unavailable', 'The client secret is kept in the keychain, which is not available.'));
+  }
+  if (secret === null || secret === '') {
+    return err(
+      appError('unauthorized_client', `The profile “${profile.name}” has no client secret.`, {
+        nextStep: 'Enter the machine-to-machine client’s secret in Settings; it is kept in the system keychain.',
+      }),
+    );
+  }
+  return ok(secret);
+}

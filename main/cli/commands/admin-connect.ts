@@ -1,0 +1,216 @@
+import type { AxiosInstance } from 'axios';
+import { appError, type AppError, type AppResult } from '../../../common/errors/app-error';
+import { err, ok } from '../../../common/result';
+import { managementAccount } from '../../admin/admin-connector';
+import { keychainSecret } from '../../admin/admin-service';
+import {
+  ClientCredentialsCache,
+  sessionCredentials,
+  type ManagementCredentials,
+} from '../../admin/management-credentials';
+import { managementAudience, ManagementClient } from '../../admin/management-client';
+import { userAgent } from '../../app/user-agent';
+import { createTokenGrants } from '../../app/token-grants-factory';
+import { createProfileTokenClient } from '../../auth/profile-token-client';
+import { DiscoveryCache } from '../../auth/server-endpoints';
+import { createProfileHttpClient } from '../../net/profile-http-client';
+import { Profile } from '../../settings/profile';
+import { exitCodes, formatAppError, printLine, readSecretFromStdin, type CliIo } from '../cli-io';
+import type { CliServices } from '../cli-services';
+import type { CommandContext } from './command-context';
+import { restoreActive } from './restore-active';
+
+/** The credential flags every admin verb takes (with `--json`). */
+export const adminOptions = {
+  json: { type: 'boolean', default: false },
+  profile: { type: 'string' },
+  m2m: { type: 'boolean', default: false },
+  'client-id': { type: 'string' },
+  'client-secret-env': { type: 'string' },
+  server: { type: 'string' },
+  username: { type: 'string' },
+  'admin-realm': { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+} as const;
+
+export const adminCredentialsUsage = [
+  'credentials: the saved session of the active profile if it is for <issuer>api/v2/, or',
+  '  --username U --password-stdin [--admin-realm R]  a one-off admin sign-in (nothing is saved), or',
+  '  --m2m [--client-id ID] [--client-secret-env VAR]  client_credentials (the secret from VAR, else the',
+  '  keychain entry client-secret:<profile>); --profile NAME picks the profile, or --server URL [--client-id ID]',
+  '  names the tenant without one (with --m2m or --username)',
+].join('\n');
+
+export interface AdminFlags {
+  readonly json: boolean;
+  readonly profile?: string | undefined;
+  readonly m2m: boolean;
+  readonly 'client-id'?: string | undefined;
+  readonly 'client-secret-env'?: string | undefined;
+  readonly server?: string | undefined;
+  readonly username?: string | undefined;
+  readonly 'admin-realm'?: string | undefined;
+  readonly 'password-stdin': boolean;
+}
+
+/** A connected admin command, or the exit code to end with (the reason is already printed). */
+export type Connected =
+  { readonly ok: true; readonly client: ManagementClient } | { readonly ok: false; readonly code: number };
+
+const agent = () => userAgent(process.env.npm_package_version ?? '0.1.0', `cli; node ${process.version}`);
+
+/**
+ * Connects an admin verb to the Management API with the credentials its flags name (see
+ * `adminCredentialsUsage`). Prints the reason and picks the exit code when that is not possible.
+ */
+export async function connectAdmin(flags: AdminFlags, io: CliIo, context: CommandContext): Promise<Connected> {
+  if (flags.m2m && flags.username !== undefined) return usage(io, 'use either --m2m or --username, not both.');
+  if (flags['password-stdin'] && flags.username === undefined) return usage(io, '--password-stdin needs --username.');
+  const services = await context.services();
+  const profile = profileFor(flags, services);
+  if (!profile.ok) return refused(io, profile.error);
+  const http = await createProfileHttpClient(profile.value, {
+    userAgent: agent(),
+    ...(services.settings.policy.caBundlePaths === undefined
+      ? {}
+      : { policyCaBundlePaths: services.settings.policy.caBundlePaths }),
+  });
+  if (!http.ok) return refused(io, http.error);
+  const credentials = flags.m2m
+    ? m2mCredentials(flags, io, services, profile.value, http.value)
+    : flags.username !== undefined
+      ? await oneOffSignIn(flags, io, services, profile.value)
+      : await savedSession(services, profile.value);
+  if (!credentials.ok) return refused(io, credentials.error);
+  return {
+    ok: true,
+    client: new ManagementClient({ http: http.value, issuer: profile.value.issuer, credentials: credentials.value }),
+  };
+}
+
+/** Prints an AppError on one line; exits 3 when not signed in, 2 for bad input, else 1 (refused). */
+export function refused(io: CliIo, error: AppError): { readonly ok: false; readonly code: number } {
+  printLine(io.stderr, formatAppError(error));
+  const code =
+    error.code === 'not_signed_in'
+      ? exitCodes.notSignedIn
+      : error.code === 'invalid_input'
+        ? exitCodes.usage
+        : exitCodes.failed;
+  return { ok: false, code };
+}
+
+export function usage(io: CliIo, problem: string): { readonly ok: false; readonly code: number } {
+  printLine(io.stderr, `gatehouse: ${problem} Run gatehouse --help.`);
+  return { ok: false, code: exitCodes.usage };
+}
+
+function profileFor(flags: AdminFlags, { settings }: CliServices): AppResult<Profile> {
+  const saved = flags.profile === undefined ? settings.activeProfile() : settings.profile(flags.profile);
+  if (flags.server !== undefined) {
+    if (!flags.m2m && flags.username === undefined) {
+      return err(
+        appError('invalid_input', '--server goes with --m2m or --username; saved sessions use their profile.'),
+      );
+    }
+    const parsed = Profile.safeParse({
+      ...(saved ?? { id: 'cli-admin', name: 'Command-line admin' }),
+      kind: 'auth0',
+      issuer: flags.server,
+      clientId: flags['client-id'] ?? saved?.clientId ?? '',
+    });
+    return parsed.success
+      ? ok(parsed.data)
+      : err(
+          appError(
+            'invalid_input',
+            `The server address is not usable: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+          ),
+        );
+  }
+  if (saved === undefined) {
+    return err(
+      appError(
+        'not_signed_in',
+        flags.profile === undefined ? 'There is no server profile yet.' : `There is no profile “${flags.profile}”.`,
+        {
+          nextStep: 'Run `gatehouse login --server URL --client-id ID …` once, or pass --m2m --server URL.',
+        },
+      ),
+    );
+  }
+  return ok(saved);
+}
+
+function m2mCredentials(
+  flags: AdminFlags,
+  io: CliIo,
+  { secretStore }: CliServices,
+  profile: Profile,
+  http: AxiosInstance,
+): AppResult<ManagementCredentials> {
+  const client = Profile.parse({
+    ...profile,
+    clientId: flags['client-id'] ?? profile.clientId,
+    clientAuth: profile.clientAuth === 'none' ? 'client_secret_post' : profile.clientAuth,
+  });
+  const variable = flags['client-secret-env'];
+  const secret = async (): Promise<AppResult<string>> => {
+    if (variable === undefined) return keychainSecret(secretStore, profile);
+    const value = io.env[variable];
+    return value ? ok(value) : err(appError('invalid_input', `The variable ${variable} is empty or unset.`));
+  };
+  const discovery = new DiscoveryCache(http);
+  const cache = new ClientCredentialsCache(async () => {
+    const value = await secret();
+    if (!value.ok) return value;
+    const tokens = createProfileTokenClient(client, { http, discovery, clientSecret: value.value });
+    return tokens.ok ? tokens.value.clientCredentials({ audience: managementAudience(profile.issuer) }) : tokens;
+  });
+  return ok(cache.credentials());
+}
+
+/** A password-realm sign-in for this one command: no offline_access, so no refresh token exists to keep. */
+async function oneOffSignIn(
+  flags: AdminFlags,
+  io: CliIo,
+  { secretStore }: CliServices,
+  profile: Profile,
+): Promise<AppResult<ManagementCredentials>> {
+  if (!flags['password-stdin']) {
+    return err(appError('invalid_input', 'Pass the admin’s password on standard input with --password-stdin.'));
+  }
+  const grants = createTokenGrants(profile, { secretStore, userAgent: agent() });
+  const tokens = await grants.passwordGrant({
+    realm: flags['admin-realm'] ?? profile.defaultRealm,
+    username: flags.username ?? '',
+    password: await readSecretFromStdin(io.stdin),
+    audience: managementAudience(profile.issuer),
+    scope: 'openid profile email',
+  });
+  if (!tokens.ok) return tokens;
+  const accessToken = tokens.value.accessToken;
+  return ok({ kind: 'session', withToken: async (call) => ok(await call(accessToken)) });
+}
+
+/** A saved session of the profile whose access token is for the Management API (the active one first). */
+async function savedSession(services: CliServices, profile: Profile): Promise<AppResult<ManagementCredentials>> {
+  const restored = await restoreActive(services);
+  if (!restored.ok) return restored;
+  const { sessions } = services;
+  const ofProfile = {
+    accounts: () => sessions.accounts().filter((account) => account.profileId === profile.id),
+    active: () => {
+      const active = sessions.active();
+      return active?.profileId === profile.id ? active : null;
+    },
+  };
+  const account = managementAccount(ofProfile, (id) => services.settings.profile(id), undefined);
+  if (!account.ok) {
+    return err({
+      ...account.error,
+      nextStep: `${account.error.nextStep ?? ''} Or use --username U --password-stdin, or --m2m.`.trim(),
+    });
+  }
+  return ok(sessionCredentials(services.sessions, account.value.session.accountId));
+}

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LoadResult } from './http-load';
+import { measureHashMs } from './password-hash';
+import type { BenchResults } from './report';
+import { currentLoadAverage, machineLine, renderTable, updateReadme } from './report';
+import { enumerationTiming, getLoad, passwordRealmLoad, refreshLoad } from './scenarios';
+import { startBenchServer } from './server-process';
+
+/**
+ * `npm run bench [-- --quick] [-- --update-readme]`: measures the reference server in one run and prints
+ * one table (design/security.md "Load", issue #3 "Benchmark"):
+ * - one password hash, and the hash-bound limit (cores ÷ hash time);
+ * - password-realm logins per second as a fraction of that limit;
+ * - the rotating refresh grant at 64 connections for 30 s (p50, p99, errors);
+ * - JWKS and discovery requests per second;
+ * - the unknown-user vs wrong-password median times.
+ * The server runs in its own process; the load generator (autocannon) shares the machine, as the issue
+ * asks. `--quick` shortens every run for a smoke check; `--update-readme` records the table in
+ * server/README.md.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean' }, 'update-readme': { type: 'boolean' } },
+  });
+  const quick = values.quick === true;
+  const seconds = { login: quick ? 5 : 15, refresh: quick ? 5 : 30, get: quick ? 3 : 10 };
+  const loadAverageAtStart = currentLoadAverage();
+  const startedAt = new Date();
+  console.log(`Gatehouse benchmark (${quick ? 'quick' : 'full'}) on ${machineLine(loadAverageAtStart)}`);
+
+  const hashMs = await measureHashMs(quick ? 10 : 30);
+  const server = await startBenchServer();
+  try {
+    const step = (name: string) => console.log(`… ${name}`);
+    /** Runs one load and adds what the server's CPU spent per request. */
+    const measured = async (connections: number, seconds: number, load: () => Promise<LoadResult>) => {
+      const before = await server.cpuMs();
+      const result = await load();
+      const after = await server.cpuMs();
+      const cpuPerRequestMs =
+        before === undefined || after === undefined || result.total === 0 ? undefined : (after - before) / result.total;
+      return { ...result, connections, seconds, cpuPerRequestMs };
+    };
+    step('password-realm logins');
+    const login = await measured(8, seconds.login, () => passwordRealmLoad(server.url, 8, seconds.login));
+    step('refresh grant');
+    const refresh = await measured(64, seconds.refresh, () => refreshLoad(server.url, 64, seconds.refresh));
+    step('JWKS and discovery');
+    const jwks = await measured(64, seconds.get, () => getLoad(server.url, '/.well-known/jwks.json', 64, seconds.get));
+    const discovery = await measured(64, seconds.get, () =>
+      getLoad(server.url, '/.well-known/openid-configuration', 64, seconds.get),
+    );
+    step('enumeration timing');
+    const timing = await enumerationTiming(server.url, quick ? 40 : 300);
+
+    const results: BenchResults = {
+      mode: quick ? 'quick' : 'full',
+      startedAt,
+      loadAverageAtStart,
+      hashMs,
+      login,
+      refresh,
+      jwks,
+      discovery,
+      timing,
+    };
+    const table = renderTable(results);
+    console.log(`\n${table}\n`);
+    if (values['update-readme']) {
+      await updateReadme(resolve(import.meta.dirname, '../../server/README.md'), results, table);
+      console.log('Recorded in server/README.md');
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
