@@ -5,6 +5,7 @@ import { apiChannels } from './api.contract';
 import { authChannels, authEvents } from './auth.contract';
 import type { ChannelSpec, EventSpec } from './channel';
 import { inspectChannels } from './inspect.contract';
+import { mfaChannels } from './mfa.contract';
 import { profileChannels } from './profile.contract';
 import { settingsChannels } from './settings.contract';
 
@@ -19,6 +20,7 @@ export const ipcContract = {
   settings: settingsChannels,
   inspect: inspectChannels,
   api: apiChannels,
+  mfa: mfaChannels,
   admin: adminChannels,
 } as const;
 

@@ -39,7 +39,11 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
   const { settings, secretStore } = options;
   const sessions = new SessionManager({
     profiles: settingsProfiles(settings, (profile) =>
-      createTokenGrants(profile, { secretStore, userAgent: options.userAgent }),
+      createTokenGrants(profile, {
+        secretStore,
+        userAgent: options.userAgent,
+        policyCaBundlePaths: settings.policy.caBundlePaths,
+      }),
     ),
     secretStore,
     policy: sessionPolicyOf(settings.policy),

@@ -75,6 +75,26 @@ export function createIpcHandlers({
     api: {
       call: (input) => apiConsole.call(input),
     },
+    mfa: {
+      status: () => sessions.mfa.status(),
+      enrol: (input) =>
+        sessions.mfa.enrol(
+          input.transactionId,
+          input.type === 'otp'
+            ? { type: 'otp' }
+            : {
+                type: 'oob',
+                channel: input.channel,
+                ...(input.email === undefined ? {} : { email: input.email }),
+                ...(input.phoneNumber === undefined ? {} : { phoneNumber: input.phoneNumber }),
+              },
+        ),
+      challenge: (input) => sessions.mfa.challenge(input.transactionId, input.authenticatorId),
+      verifyOtp: (input) => sessions.mfa.verifyOtp(input.transactionId, input.otp),
+      verifyOob: (input) => sessions.mfa.verifyOob(input.transactionId, input.bindingCode),
+      recover: (input) => sessions.mfa.recover(input.transactionId, input.recoveryCode),
+      cancel: async (input) => ok({ cancelled: sessions.mfa.cancel(input.transactionId) }),
+    },
     admin,
   };
 }

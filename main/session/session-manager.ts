@@ -2,10 +2,12 @@ import { appError, type AppError, type AppResult } from '../../common/errors/app
 import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { SessionChanged, SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
+import type { SignInOutcome } from '../auth/token-client';
 import type { TokenSet } from '../auth/token-set';
 import type { SecretStore } from '../secrets/secret-store';
 import { formatAccountId, parseAccountId, type AccountRef } from './account-id';
 import { summaryOf, type LiveSession } from './live-session';
+import { MfaFlow } from './mfa-flow';
 import {
   proactiveRefreshDelay,
   realScheduler,
@@ -45,6 +47,8 @@ export class SessionManager {
   readonly #refreshesInFlight = new Map<string, Promise<AppResult<LiveSession>>>();
   readonly #listeners = new Set<Listener>();
   #activeAccountId: string | null = null;
+  /** Pending multi-factor sign-ins; completing one establishes the session like a password sign-in. */
+  readonly mfa: MfaFlow;
 
   constructor(options: SessionManagerOptions) {
     this.#profiles = options.profiles;
@@ -52,6 +56,7 @@ export class SessionManager {
     this.#keeper = new SessionStorageKeeper(options.secretStore, this.#policy);
     this.#clock = options.clock ?? Date.now;
     this.#timers = new RefreshTimers(options.scheduler ?? realScheduler);
+    this.mfa = new MfaFlow((ref, tokens) => this.#establish(ref, tokens), this.#clock);
   }
 
   onChanged(listener: Listener): () => void {
@@ -123,28 +128,43 @@ export class SessionManager {
     const refusal = await this.#keeper.refusalBeforeSignIn();
     if (refusal !== null) return err(refusal);
 
-    const result = await grants.passwordGrant({
+    const request = {
       realm: input.realm,
       username: input.username,
       password: input.password,
       ...optional('audience', input.audience ?? profile.audience),
       scope: input.scope ?? profile.scope,
-    });
-    if (!result.ok) return result;
-
+    };
+    const outcome: AppResult<SignInOutcome> =
+      grants.signIn !== undefined
+        ? await grants.signIn(request)
+        : await grants
+            .passwordGrant(request)
+            .then((tokens) => (tokens.ok ? ok({ kind: 'tokens' as const, tokens: tokens.value }) : tokens));
+    if (!outcome.ok) return outcome;
     const ref: AccountRef = { profileId: profile.id, realm: input.realm, username: input.username };
+    if (outcome.value.kind === 'mfa_required') {
+      // The mfa_token stays in main; the window asks for the factors through the mfa:* channels.
+      if (grants.mfa !== undefined) this.mfa.open(ref, outcome.value.pending, grants.mfa);
+      return err(outcome.value.error);
+    }
+    return ok(await this.#establish(ref, outcome.value.tokens));
+  }
+
+  /** Makes fresh tokens a session: keep the refresh token, replace (and revoke) an older one, activate, tell. */
+  async #establish(ref: AccountRef, tokens: TokenSet): Promise<SessionSummary> {
     const accountId = formatAccountId(ref);
     const previous = this.#sessions.get(accountId);
-    const session = this.#adopt(accountId, ref, result.value, result.value.refreshToken, 'memory');
+    const session = this.#adopt(accountId, ref, tokens, tokens.refreshToken, 'memory');
     if (session.refreshToken !== undefined) session.storage = await this.#keeper.store(accountId, session.refreshToken);
     // Signing in again replaces the account's old session; its refresh token is revoked, not orphaned.
     if (previous?.refreshToken !== undefined && previous.refreshToken !== session.refreshToken) {
-      await grants.revoke(previous.refreshToken);
+      await this.#profiles.get(ref.profileId)?.grants.revoke(previous.refreshToken, ref.realm);
     }
     this.#activeAccountId = accountId;
     const summary = this.#summary(session);
     this.#emit({ session: summary, reason: 'signed_in', ...optional('notice', this.#keeper.notice(session.storage)) });
-    return ok(summary);
+    return summary;
   }
 
   /** Restores every stored account of every known profile. Resolves to the active session, or null. */
@@ -195,7 +215,8 @@ export class SessionManager {
 
     // Revocation is best effort: a sign-out must work offline, and the keychain entry goes regardless.
     const connection = this.#profiles.get(parseAccountId(id)?.profileId ?? '');
-    if (refreshToken && connection !== undefined) await connection.grants.revoke(refreshToken);
+    if (refreshToken && connection !== undefined)
+      await connection.grants.revoke(refreshToken, parseAccountId(id)?.realm);
     const cleared = await this.#keeper.remove(id);
     this.#drop(id);
     this.#emit({
@@ -255,7 +276,7 @@ export class SessionManager {
   async #refreshWith(accountId: string, ref: AccountRef, refreshToken: string): Promise<AppResult<LiveSession>> {
     const connection = this.#profiles.get(ref.profileId);
     if (connection === undefined) return err(appError('not_found', `The server profile “${ref.profileId}” is gone.`));
-    const result = await connection.grants.refresh(refreshToken);
+    const result = await connection.grants.refresh(refreshToken, undefined, ref.realm);
     if (!result.ok) {
       if (result.error.code === 'session_expired') await this.#expire(accountId, result.error);
       return result;

@@ -1,10 +1,11 @@
-import type { TokenGrants } from '../auth/token-client';
+import type { SignInGrants, TokenGrants } from '../auth/token-client';
 import type { Profile } from '../settings/profile';
 
 /** A profile and the token client that speaks to its server. */
 export interface ProfileConnection {
   readonly profile: Profile;
-  readonly grants: TokenGrants;
+  /** The real token client also offers `signIn` (with its MFA outcome) and `mfa`; simple fakes may not. */
+  readonly grants: TokenGrants & Partial<Pick<SignInGrants, 'signIn' | 'mfa'>>;
 }
 
 /** The profiles sessions can belong to. The app builds it from settings; tests from a fixed list. */

@@ -1,11 +1,11 @@
 import { decodeJwt } from 'jose';
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppResult } from '../../../../common/errors/app-error';
 import type { MfaPending } from '../../../../main/auth/mfa-client';
 import type { PasswordGrantInput, TokenClient } from '../../../../main/auth/token-client';
 import { demo } from '../../../support/server/demo-tenant';
 import { startTestServer, type TestServer } from '../../../support/server/start-test-server';
+import { totp as totpAt } from '../../../support/totp';
 import { management, type Management } from './management';
 import { clientFor, testNetwork } from './reference-clients';
 
@@ -58,18 +58,9 @@ async function pendingFor(user: { email: string; password: string; realm: string
   return outcome.pending;
 }
 
-/** The code an authenticator app shows now (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), written out here so the test does not share the server's TOTP library. */
+/** The code an authenticator app shows now (at this test's clock). */
 function totp(base32Secret: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const bits = [...base32Secret.replace(/=+$/, '').toUpperCase()]
-    .map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0'))
-    .join('');
-  const key = Buffer.from(bits.match(/.{8}/g)?.map((byte) => Number.parseInt(byte, 2)) ?? []);
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / 30)));
-  const hmac = createHmac('sha1', key).update(counter).digest();
-  const offset = (hmac[hmac.length - 1] ?? 0) & 0x0f;
-  return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+  return totpAt(base32Secret, now);
 }
 
 /** The newest code the outbox delivered to an address (`GET /mfa/outbox`, admin-only). */
