@@ -7,7 +7,7 @@ import { describeSession } from './describe-session';
 import { parseKeyValues } from './key-values';
 
 export const loginUsage = [
-  'gatehouse login --username U --password-stdin [--profile NAME] [--realm R] [--audience A] [--scope S] [--json]',
+  'gatehouse login --username U --password-stdin [--mfa-otp-stdin] [--profile NAME] [--realm R] [--audience A] [--scope S] [--json]',
   '                [--server URL --client-id ID [--kind auth0|oauth2] [--token-endpoint URL] [--revocation-endpoint URL]',
   '                 [--client-secret-env VAR] [--extra-param k=v]...]',
 ].join('\n');
@@ -31,6 +31,7 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
       realm: { type: 'string' },
       username: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
+      'mfa-otp-stdin': { type: 'boolean', default: false },
       audience: { type: 'string' },
       scope: { type: 'string' },
       profile: { type: 'string' },
@@ -82,17 +83,25 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
   if (settings.profile(profileId) === undefined) {
     return usage(io, `there is no profile “${profileId}” yet: pass --server and --client-id once.`);
   }
+  // With --mfa-otp-stdin, standard input holds the password on its first line and the code on the second.
+  const stdin = await readSecretFromStdin(io.stdin);
+  const [password, otp] = values['mfa-otp-stdin'] ? splitFirstLine(stdin) : [stdin, undefined];
   const input = SignInInput.safeParse({
     profileId,
     realm: values.realm ?? settings.profile(profileId)?.defaultRealm ?? null,
     username: values.username,
-    password: await readSecretFromStdin(io.stdin),
+    password,
     ...(values.audience ? { audience: values.audience } : {}),
     ...(values.scope ? { scope: values.scope } : {}),
   });
   if (!input.success) return usage(io, input.error.issues[0]?.message ?? 'invalid input');
 
-  const result = await sessions.signIn(input.data);
+  let result = await sessions.signIn(input.data);
+  if (!result.ok && result.error.code === 'mfa_required' && otp !== undefined) {
+    const pending = await sessions.mfa.status();
+    if (pending.ok && pending.value !== null)
+      result = await sessions.mfa.verifyOtp(pending.value.transactionId, otp.trim());
+  }
   if (!result.ok) {
     printLine(io.stderr, formatAppError(result.error));
     return exitCodes.failed;
@@ -108,6 +117,11 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
     printLine(io.stderr, 'gatehouse: the refresh token could not be kept (no keychain, or the policy forbids it).');
   }
   return exitCodes.ok;
+}
+
+function splitFirstLine(text: string): [string, string | undefined] {
+  const newline = text.indexOf('\n');
+  return newline < 0 ? [text, undefined] : [text.slice(0, newline).replace(/\r$/, ''), text.slice(newline + 1)];
 }
 
 function usage(io: CliIo, problem: string): number {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../support/run-process';
 import { startTestServer } from '../../support/server/start-test-server';
+import { totp } from '../../support/totp';
 
 // The `gatehouse` command as a user runs it: `npx gatehouse …` in a child process, the real server, and
 // the real keychain of this D-Bus session.
@@ -67,6 +68,21 @@ describe('gatehouse CLI', { timeout: 90_000 }, () => {
     const after = await gatehouse(['whoami'], undefined, 'cli-journey');
     expect(after.code).toBe(3);
     expect(after.stderr).toMatch(/^gatehouse: not signed in/);
+  });
+
+  it('completes an MFA sign-in with --mfa-otp-stdin (password, then the code, on standard input)', async () => {
+    const args = loginArgs('cli-mfa', 'mfa@example.com');
+    const withoutCode = await gatehouse(args, 'Mfa-Demo-Passw0rd!', 'cli-mfa');
+    expect(withoutCode.code).toBe(1);
+    expect(withoutCode.stderr).toContain('mfa_required');
+    const result = await gatehouse(
+      [...args, '--mfa-otp-stdin'],
+      `Mfa-Demo-Passw0rd!\n${totp('JBSWY3DPEHPK3PXP')}\n`,
+      'cli-mfa',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Signed in as mfa@example\.com/);
   });
 
   it('explains a wrong password in one line and exits 1', async () => {
