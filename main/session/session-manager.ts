@@ -163,7 +163,8 @@ export class SessionManager {
     }
     this.#activeAccountId = accountId;
     const summary = this.#summary(session);
-    this.#emit({ session: summary, reason: 'signed_in', ...optional('notice', this.#keeper.notice(session.storage)) });
+    const notices = [this.#keeper.notice(session.storage), skewNotice(tokens)].filter((text) => text !== undefined);
+    this.#emit({ session: summary, reason: 'signed_in', ...optional('notice', notices.join(' ') || undefined) });
     return summary;
   }
 
@@ -288,7 +289,11 @@ export class SessionManager {
     if (next !== refreshToken) storage = await this.#keeper.store(accountId, next); // the write replaces the old entry
     const session = this.#adopt(accountId, ref, result.value, next, storage);
     if (existing !== undefined && accountId === this.#activeAccountId) {
-      this.#emit({ session: this.#summary(session), reason: 'refreshed' });
+      this.#emit({
+        session: this.#summary(session),
+        reason: 'refreshed',
+        ...optional('notice', skewNotice(result.value)),
+      });
     }
     return ok(session);
   }
@@ -340,6 +345,13 @@ export class SessionManager {
 
 function locked(): AppError {
   return appError('not_signed_in', 'The session is locked.', { nextStep: 'Unlock Gatehouse to continue.' });
+}
+
+/** The server's clock disagrees with ours: the tokens work, but the times shown may be off. */
+function skewNotice(tokens: TokenSet): string | undefined {
+  return tokens.clockSkew === undefined
+    ? undefined
+    : `${tokens.clockSkew.message} ${tokens.clockSkew.nextStep ?? ''}`.trim();
 }
 
 function usernameOf(accountId: string): string {

@@ -1,4 +1,4 @@
-import { appError, type AppResult } from '../../common/errors/app-error';
+import { appError, type AppError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { PasswordGrantInput, TokenGrants } from '../../main/auth/token-client';
 import type { TokenSet } from '../../main/auth/token-set';
@@ -16,6 +16,8 @@ export class FakeTokenGrants implements TokenGrants {
   now: () => number = () => 0;
   /** Makes the next refresh fail with a transport error (the server is unreachable for a moment). */
   failNextRefreshWith: 'network' | null = null;
+  /** Attached to every issued token set, as the real client does when the server's Date header is far off. */
+  clockSkew: AppError | undefined = undefined;
   /** Resolves each refresh only when the test says so, to hold many callers in flight. */
   refreshGate: Promise<void> = Promise.resolve();
   #counter = 0;
@@ -65,6 +67,7 @@ export class FakeTokenGrants implements TokenGrants {
       expiresAt: this.now() + this.lifetimeMs,
       refreshToken,
       idToken: `id-${this.#counter}`,
+      ...(this.clockSkew === undefined ? {} : { clockSkew: this.clockSkew }),
       scope: 'openid',
     };
   }

@@ -164,6 +164,19 @@ describe('session lifecycle', () => {
     expect(sessions.idToken()).toBeNull();
   });
 
+  it('tells the user when the server’s clock disagrees with this computer’s', async () => {
+    grantsA.clockSkew = {
+      code: 'clock_skew',
+      message: 'This computer’s clock is 10 minutes behind the server’s.',
+      nextStep: 'Fix the clock.',
+    };
+    const sessions = manager();
+    const notices: string[] = [];
+    sessions.onChanged((change) => change.notice && notices.push(change.notice));
+    await sessions.signIn(alice);
+    expect(notices).toEqual(['This computer’s clock is 10 minutes behind the server’s. Fix the clock.']);
+  });
+
   it('revokes the old refresh token when the same account signs in again', async () => {
     const sessions = manager();
     await sessions.signIn(alice);
