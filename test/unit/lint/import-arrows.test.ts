@@ -11,7 +11,8 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => message.ruleId ?? 'fatal');
 }
 
-describe('import arrows', () => {
+// The first lint loads typescript-eslint's parser and the TS program: seconds on a busy 2-core machine.
+describe('import arrows', { timeout: 60_000 }, () => {
   it.each([
     ['renderer/features/x.tsx', "import { SessionManager } from '../../main/session/session-manager';"],
     ['renderer/features/x.tsx', "import { buildServer } from '../../server/app';"],
