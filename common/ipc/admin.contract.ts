@@ -65,6 +65,7 @@ const none = input({});
 const byId = input({ id: ResourceId });
 const byUser = input({ userId: ResourceId });
 const Ids = z.array(ResourceId).min(1).max(1000);
+const IpAddress = z.union([z.ipv4(), z.ipv6()]);
 
 /** What the chosen credentials may do: the pane shows only what these scopes allow (RBAC). */
 export const AdminAccess = z.object({
@@ -179,6 +180,9 @@ export const adminChannels = {
   /** Brute-force blocks (not the admin block), by login identifier or user id. */
   listBlocks: channel('admin:listBlocks', input({ target: BlockTarget }), z.array(UserBlock)),
   clearBlocks: channel('admin:clearBlocks', input({ target: BlockTarget }), Done),
+  /** Suspicious-IP throttling (per address, many accounts): is the address blocked, and lift it. */
+  checkIpBlock: channel('admin:checkIpBlock', input({ ip: IpAddress }), z.object({ blocked: z.boolean() })),
+  clearIpBlock: channel('admin:clearIpBlock', input({ ip: IpAddress }), Done),
 
   listRules: channel('admin:listRules', input({ enabled: z.boolean().optional() }), z.array(Rule)),
   getRule: channel('admin:getRule', byId, Rule),

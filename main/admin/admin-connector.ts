@@ -186,10 +186,15 @@ export function managementAccount(
         : accounts.find(isForManagement);
   const profile = session === undefined ? undefined : profileOf(session.profileId);
   if (session === undefined || profile === undefined) {
+    const others = accounts.map((account) => account.username);
     return err(
-      appError('not_signed_in', 'No one is signed in to the admin pane.', {
-        nextStep: 'Sign in with an admin account and the Management API (`<issuer>api/v2/`) as the audience.',
-      }),
+      appError(
+        'not_signed_in',
+        others.length === 0
+          ? 'No one is signed in to the admin pane.'
+          : `No one is signed in to the admin pane: ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not signed in to the Management API.`,
+        { nextStep: 'Sign in with an admin account and the Management API (`<issuer>api/v2/`) as the audience.' },
+      ),
     );
   }
   const usable = checkAdminProfile(profile);

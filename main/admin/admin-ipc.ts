@@ -88,6 +88,12 @@ export function createAdminHandlers(admin: AdminService): AdminHandlers {
 
     listBlocks: (input) => admin.run(input.via, (c) => c.userBlocks.list(input.target)),
     clearBlocks: (input) => admin.run(input.via, (c) => asDone(c.userBlocks.clear(input.target))),
+    checkIpBlock: (input) =>
+      admin.run(input.via, async (c) => {
+        const blocked = await c.userBlocks.isIpBlocked(input.ip);
+        return blocked.ok ? ok({ blocked: blocked.value }) : blocked;
+      }),
+    clearIpBlock: (input) => admin.run(input.via, (c) => asDone(c.userBlocks.clearIp(input.ip))),
 
     listRules: (input) =>
       admin.run(input.via, (c) => c.rules.list(input.enabled === undefined ? {} : { enabled: input.enabled })),

@@ -43,7 +43,9 @@ export async function createCliServices(
   const settings = new SettingsService(file as unknown as RawSettingsFile, policy);
   const agent = userAgent(process.env.npm_package_version ?? '0.1.0', `cli; node ${process.version}`);
   const sessions = new SessionManager({
-    profiles: settingsProfiles(settings, (profile) => createTokenGrants(profile, { secretStore, userAgent: agent, policyCaBundlePaths: policy.caBundlePaths })),
+    profiles: settingsProfiles(settings, (profile) =>
+      createTokenGrants(profile, { secretStore, userAgent: agent, policyCaBundlePaths: policy.caBundlePaths }),
+    ),
     secretStore,
     policy: sessionPolicyOf(policy),
   });

@@ -11,7 +11,7 @@ import {
 import { err, ok } from '../../../common/result';
 import type { ManagementTransport } from '../management-transport';
 import { collectAll, offsetPages, actionsWrapper } from '../paging';
-import { op } from './api-helpers';
+import { checked, op } from './api-helpers';
 
 /** Auth0's post-login trigger, the one a password sign-in runs (auth0-wire.md §6.4). */
 export const postLoginTrigger = 'post-login';
@@ -51,11 +51,13 @@ export class ActionsApi {
   }
 
   async create(input: ActionCreate): Promise<AppResult<Action>> {
+    const body = checked(ActionCreate, input);
+    if (!body.ok) return body;
     const reply = await this.transport.call(
       {
         method: 'POST',
         path: ['actions', 'actions'],
-        body: ActionCreate.parse(input),
+        body: body.value,
         operation: op('create the action', 'action'),
       },
       Action,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AppResult } from '../../../common/errors/app-error';
-import { ok } from '../../../common/result';
+import { appError, type AppResult } from '../../../common/errors/app-error';
+import { err, ok } from '../../../common/result';
 import type { ManagementRequest, ManagementTransport } from '../management-transport';
 import { collectAll, defaultPerPage, offsetPages, toOffsetPage, totalsWrapper, type OffsetPage } from '../paging';
 
@@ -57,4 +57,16 @@ export function iterateOffset<T extends z.ZodType>(
 /** The phrase pieces for error messages. */
 export function op(action: string, resource: string): ManagementRequest['operation'] {
   return { action, resource };
+}
+
+/**
+ * Checks a write's input with its schema (filling defaults such as a connection's `auth0` strategy), so a
+ * caller that skipped validation gets an `invalid_input` value rather than a thrown error.
+ */
+export function checked<S extends z.ZodType>(schema: S, input: unknown): AppResult<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? '' : ` (${issue.path.join('.')})`;
+  return err(appError('invalid_input', `${issue?.message ?? 'The values are not valid'}${where}.`));
 }

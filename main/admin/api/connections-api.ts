@@ -10,7 +10,7 @@ import {
 import { ok } from '../../../common/result';
 import type { ManagementTransport } from '../management-transport';
 import { checkpointPages, collectAll, type CheckpointPage } from '../paging';
-import { fetchOffsetPage, op, type PageInput } from './api-helpers';
+import { checked, fetchOffsetPage, op, type PageInput } from './api-helpers';
 
 /** `{connections, next}` (checkpoint), or a bare array from a server without checkpoint paging. */
 const ConnectionsCheckpoint = z.union([
@@ -89,11 +89,13 @@ export class ConnectionsApi {
   }
 
   async create(input: ConnectionCreate): Promise<AppResult<Connection>> {
+    const body = checked(ConnectionCreate, input);
+    if (!body.ok) return body;
     const reply = await this.transport.call(
       {
         method: 'POST',
         path: ['connections'],
-        body: ConnectionCreate.parse(input),
+        body: body.value,
         operation: op('create the realm', 'realm'),
       },
       Connection,

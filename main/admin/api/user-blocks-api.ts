@@ -30,6 +30,29 @@ export class UserBlocksApi {
       operation: op('clear the brute-force blocks', 'user'),
     });
   }
+
+  /**
+   * Whether suspicious-IP throttling blocks an address (`GET /anomaly/blocks/ips/{ip}`, §3.3): Auth0
+   * answers 200 when it does and 404 when it does not, so a 404 here is an answer, not a failure.
+   */
+  async isIpBlocked(ip: string): Promise<AppResult<boolean>> {
+    const reply = await this.transport.run({
+      method: 'GET',
+      path: ['anomaly', 'blocks', 'ips', ip],
+      operation: op('check the IP address block', 'IP address block'),
+    });
+    if (reply.ok) return ok(true);
+    return reply.error.code === 'not_found' && reply.error.detail?.error !== 'not_found' ? ok(false) : reply;
+  }
+
+  /** Lifts a suspicious-IP block (`DELETE /anomaly/blocks/ips/{ip}`). */
+  clearIp(ip: string) {
+    return this.transport.run({
+      method: 'DELETE',
+      path: ['anomaly', 'blocks', 'ips', ip],
+      operation: op('lift the IP address block', 'IP address block'),
+    });
+  }
 }
 
 function where(target: BlockTarget): Pick<ManagementRequest, 'path' | 'query'> {

@@ -37,7 +37,7 @@ export const adminCredentialsUsage = [
   'credentials: the saved session of the active profile if it is for <issuer>api/v2/, or',
   '  --username U --password-stdin [--admin-realm R]  a one-off admin sign-in (nothing is saved), or',
   '  --m2m [--client-id ID] [--client-secret-env VAR]  client_credentials (the secret from VAR, else the',
-  '  keychain entry client-secret:<profile>); --profile NAME picks the profile, or --server URL [--client-id ID]',
+  '  keychain entry client-secret:<profile>); --profile NAME picks the profile, or --server URL --client-id ID',
   '  names the tenant without one (with --m2m or --username)',
 ].join('\n');
 
@@ -113,11 +113,17 @@ function profileFor(flags: AdminFlags, { settings }: CliServices): AppResult<Pro
         appError('invalid_input', '--server goes with --m2m or --username; saved sessions use their profile.'),
       );
     }
+    if (flags['client-id'] === undefined) return err(appError('invalid_input', '--server needs --client-id.'));
+    // A tenant named on the command line: only the saved profile's network settings carry over.
     const parsed = Profile.safeParse({
-      ...(saved ?? { id: 'cli-admin', name: 'Command-line admin' }),
+      id: 'cli-admin',
+      name: 'Command-line admin',
       kind: 'auth0',
       issuer: flags.server,
-      clientId: flags['client-id'] ?? saved?.clientId ?? '',
+      clientId: flags['client-id'],
+      ...(saved?.proxy === undefined ? {} : { proxy: saved.proxy }),
+      ...(saved?.caBundlePath === undefined ? {} : { caBundlePath: saved.caBundlePath }),
+      ...(saved === undefined ? {} : { timeoutMs: saved.timeoutMs }),
     });
     return parsed.success
       ? ok(parsed.data)

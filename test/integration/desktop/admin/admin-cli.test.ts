@@ -193,7 +193,9 @@ describe.concurrent('gatehouse admin verbs', { timeout: 240_000 }, () => {
     expect(login.code).toBe(0);
     const rules = await gatehouse(['rules', 'list'], undefined, 'saved');
     expect(rules.code).toBe(3);
-    expect(rules.stderr).toMatch(/not signed in to the Management API.*--username U --password-stdin, or --m2m/);
+    expect(rules.stderr).toMatch(
+      /alice@example\.com is not signed in to the Management API\..*--username U --password-stdin, or --m2m/,
+    );
 
     const bad = await gatehouse(['blocks', 'clear', '--identifier', 'x', '--user', 'y'], undefined, 'saved');
     expect(bad.code).toBe(2);

@@ -81,6 +81,29 @@ describe('admin calls with a signed-in admin', { timeout: 60_000 }, () => {
     expect(alicesRecord.blocked).toBe(false);
   });
 
+  it('sees and lifts a suspicious-IP block on this computer’s address', async () => {
+    const via = desk.m2m;
+    const ip = { via, ip: '127.0.0.1' };
+    expect(await desk.value('admin:checkIpBlock', ip)).toEqual({ blocked: false });
+    await desk.value('admin:updateSuspiciousIp', { via, patch: { stage: { 'pre-login': { max_attempts: 2 } } } });
+    try {
+      for (const name of ['nobody-1', 'nobody-2', 'nobody-3']) {
+        await desk.call('auth:signIn', {
+          profileId: desk.desktopProfileId,
+          realm: 'employees',
+          username: `${name}@example.com`,
+          password: 'wrong',
+        });
+      }
+      expect(await desk.value('admin:checkIpBlock', ip)).toEqual({ blocked: true });
+      expect(await desk.value('admin:clearIpBlock', ip)).toEqual({ done: true });
+      expect(await desk.value('admin:checkIpBlock', ip)).toEqual({ blocked: false });
+    } finally {
+      await desk.value('admin:updateSuspiciousIp', { via, patch: { stage: { 'pre-login': { max_attempts: 100 } } } });
+      await desk.call('admin:clearIpBlock', ip);
+    }
+  });
+
   it('explains a wrong M2M secret, and refuses everything when the policy hides the admin pane', async () => {
     const profile = { ...demoProfile(server.issuer, 'bad-m2m'), clientId: 'gatehouse-admin-m2m' };
     const m2m = { ...profile, clientAuth: 'client_secret_post' as const };

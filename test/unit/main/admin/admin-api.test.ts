@@ -160,6 +160,16 @@ describe('admin API calls', () => {
     expect(server?.requests.at(-1)?.body).toBe('{"refresh_token":{"leeway":9}}');
   });
 
+  it('answers invalid input with a value and sends nothing', async () => {
+    const client = await clientFor(() => ({ status: 500 }));
+    expect(await client.connections.create({ name: '-bad-' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await client.actions.create({ name: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(server?.requests).toEqual([]);
+  });
+
   it('drops an API’s signing secret and an action’s secret values while parsing', async () => {
     const client = await clientFor((request) =>
       request.url.includes('resource-servers')

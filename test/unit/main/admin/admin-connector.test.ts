@@ -69,6 +69,17 @@ describe('which signed-in account administers', () => {
     });
   });
 
+  it('names the signed-in accounts that are not for the Management API', () => {
+    const everyday = account('alice', 'auth0', 'https://api.example/');
+    expect(managementAccount(sessions([everyday], everyday), profileOf, undefined)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_signed_in',
+        message: 'No one is signed in to the admin pane: alice is not signed in to the Management API.',
+      },
+    });
+  });
+
   it('says nobody is signed in to the admin pane when there is no such account', () => {
     expect(managementAccount(sessions([], null), profileOf, undefined)).toMatchObject({
       ok: false,

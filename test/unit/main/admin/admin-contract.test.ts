@@ -22,7 +22,9 @@ describe('the admin:* contract', () => {
     const input = adminChannels.listRules.input;
     expect(input.safeParse({}).success).toBe(true);
     expect(input.safeParse({ via: { kind: 'session' } }).success).toBe(true);
-    expect(input.safeParse({ via: { kind: 'session', accountId: 'p/employees/admin@example.com' } }).success).toBe(true);
+    expect(input.safeParse({ via: { kind: 'session', accountId: 'p/employees/admin@example.com' } }).success).toBe(
+      true,
+    );
     expect(input.safeParse({ via: { kind: 'm2m', profileId: 'tenant-admin' } }).success).toBe(true);
     expect(input.safeParse({ via: { kind: 'm2m' } }).success).toBe(false);
     expect(input.safeParse({ via: { kind: 'm2m', profileId: 'x', clientSecret: 's' } }).success).toBe(false);
@@ -39,7 +41,11 @@ describe('the admin:* contract', () => {
   });
 
   it('keeps a connection’s options whole, so a PATCH can send back exactly what was read', () => {
-    const options = { passwordPolicy: 'good', customScripts: { login: 'x' }, attributes: { email: { identifier: { active: true } } } };
+    const options = {
+      passwordPolicy: 'good',
+      customScripts: { login: 'x' },
+      attributes: { email: { identifier: { active: true } } },
+    };
     expect(Connection.parse({ id: 'con_1', name: 'db', strategy: 'auth0', options }).options).toEqual(options);
   });
 
