@@ -21,8 +21,11 @@ export interface CliOptions {
   readonly logRetentionDays?: number;
   /** `--rotate-signing-key`: a new signing key before listening. */
   readonly rotateSigningKey?: boolean;
-  /** The `--env-file` that was read, if any. */
-  readonly envFile?: string;
+  /**
+   * `--settings FILE`: `GATEHOUSE_*` variables in `KEY=VALUE` lines. Not named `--env-file`, because Node
+   * reads a `--env-file` anywhere on its command line as its own option.
+   */
+  readonly settingsFile?: string;
 }
 
 export type CliParse =
@@ -43,7 +46,7 @@ export const envNames = {
   'log-retention-days': 'GATEHOUSE_LOG_RETENTION_DAYS',
 } as const;
 
-/** Only in the environment (or the env file). */
+/** Only in the environment (or the settings file). */
 export const KEY_ENCRYPTION_SECRET_ENV = 'GATEHOUSE_KEY_ENCRYPTION_SECRET';
 
 export const usage = `Usage: npm run server -- [options]
@@ -59,18 +62,18 @@ export const usage = `Usage: npm run server -- [options]
   --rotate-signing-key    make a new signing key current; the old one stays published until its
                           tokens expire, so nobody is signed out
   --log-level L           fatal, error, warn, info (default), debug, trace or silent
-  --env-file FILE         read GATEHOUSE_* settings from FILE (KEY=VALUE lines)
+  --settings FILE         read GATEHOUSE_* variables from FILE (KEY=VALUE lines)
   -h, --help              show this help
 
 Every flag has a GATEHOUSE_* environment twin (GATEHOUSE_PORT, GATEHOUSE_TLS_CERT, ...); a flag wins.
-${KEY_ENCRYPTION_SECRET_ENV} (environment or env file only) encrypts the signing keys at rest.`;
+${KEY_ENCRYPTION_SECRET_ENV} (environment or settings file only) encrypts the signing keys at rest.`;
 
 const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Parses and validates the command line, with `env` (the process environment, plus the env file's
+ * Parses and validates the command line, with `env` (the process environment, plus the settings file's
  * values underneath it) filling in flags that were not given. Pure: the caller reads files, prints and
  * exits.
  */
@@ -91,7 +94,7 @@ export function parseCliArgs(argv: readonly string[], env: Env = {}): CliParse {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'log-retention-days': { type: 'string' },
-        'env-file': { type: 'string' },
+        settings: { type: 'string' },
         'rotate-signing-key': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -160,7 +163,7 @@ export function parseCliArgs(argv: readonly string[], env: Env = {}): CliParse {
       ...(tlsCertFile !== undefined && tlsKeyFile !== undefined && { tlsCertFile, tlsKeyFile }),
       ...(keyEncryptionSecret !== undefined && { keyEncryptionSecret }),
       ...(logRetentionDays !== undefined && { logRetentionDays }),
-      ...(values['env-file'] !== undefined && { envFile: values['env-file'] }),
+      ...(values.settings !== undefined && { settingsFile: values.settings }),
       ...(values['rotate-signing-key'] === true && { rotateSigningKey: true }),
     },
   };

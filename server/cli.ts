@@ -21,12 +21,12 @@ function readFileText(path: string, what: string): string {
   }
 }
 
-/** Parses the command line; with `--env-file`, again with the file's values under the environment. */
+/** Parses the command line; with `--settings`, again with the file's values under the environment. */
 function parse(argv: readonly string[]): ReturnType<typeof parseCliArgs> {
   const first = parseCliArgs(argv, process.env);
-  if (first.kind !== 'run' || first.options.envFile === undefined) return first;
-  // As node's own --env-file: a variable already set in the environment wins over the file.
-  const fromFile = parseEnv(readFileText(first.options.envFile, '--env-file'));
+  if (first.kind !== 'run' || first.options.settingsFile === undefined) return first;
+  // As with node's own --env-file: a variable already set in the environment wins over the file.
+  const fromFile = parseEnv(readFileText(first.options.settingsFile, '--settings'));
   return parseCliArgs(argv, { ...fromFile, ...process.env });
 }
 
@@ -53,7 +53,7 @@ async function start(options: CliOptions): Promise<RunningServer> {
 
 /**
  * `npm run server -- --port N --host H --data DIR --seed demo [--issuer URL] [--tls-cert F --tls-key F]
- * [--env-file F]`.
+ * [--settings F]`.
  *
  * stdout gets `Gatehouse server listening on <url>` once the port is open (launchers and tests wait for
  * it) and `Gatehouse server stopped` after a graceful shutdown; structured logs go to stderr. Bad flags

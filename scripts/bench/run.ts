@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadResult } from './http-load';
-import { measureHashMs } from './password-hash';
+import { measureHash } from './password-hash';
 import type { BenchResults } from './report';
 import { currentLoadAverage, machineLine, renderTable, updateReadme } from './report';
 import { enumerationTiming, getLoad, passwordRealmLoad, refreshLoad } from './scenarios';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   console.log(`Gatehouse benchmark (${quick ? 'quick' : 'full'}) on ${machineLine(loadAverageAtStart)}`);
 
-  const hashMs = await measureHashMs(quick ? 10 : 30);
+  const hash = await measureHash(quick ? 10 : 30);
   const server = await startBenchServer();
   try {
     const step = (name: string) => console.log(`… ${name}`);
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       mode: quick ? 'quick' : 'full',
       startedAt,
       loadAverageAtStart,
-      hashMs,
+      hash,
       login,
       refresh,
       jwks,

@@ -146,6 +146,8 @@ export const mfaErrors = {
     new UnsupportedChallengeTypeError('The user is not enrolled in an authenticator of the requested type.'),
   /** §4.4 [D] names this text; the JSON around it is ours. */
   alreadyEnrolled: () => new AccessDeniedError('User is already enrolled.'),
+  /** Our wording: one mfa_token sent its 10 codes (see mfa/mfa-kit.ts). */
+  tooManyMessages: () => new TooManyAttemptsError('Too many codes sent for this login. Sign in again.'),
   /** Our wording: the tenant turned this factor off. */
   factorDisabled: (factor: string) =>
     new InvalidRequestError(`The ${printableName(factor)} factor is not enabled for this tenant.`),

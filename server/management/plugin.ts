@@ -76,7 +76,7 @@ export async function registerManagementApi(app: FastifyInstance, deps: Manageme
           'x-ratelimit-reset': String(decision.reset),
         });
         if (!decision.allowed) {
-          reply.header('retry-after', String(Math.max(1, decision.reset - Math.floor(deps.clock() / 1000))));
+          reply.header('retry-after', String(decision.retryAfter));
           safely(request, () => audit.limited(request, actor));
           throw mgmtErrors.tooManyRequests();
         }

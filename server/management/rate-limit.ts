@@ -18,6 +18,8 @@ export interface RateLimitDecision {
   readonly remaining: number;
   /** UTC epoch seconds when the bucket is full again. */
   readonly reset: number;
+  /** Whole seconds until the next request would be allowed (0 when this one was). */
+  readonly retryAfter: number;
 }
 
 interface Bucket {
@@ -53,6 +55,7 @@ export class ManagementRateLimiter {
       limit: capacity,
       remaining: Math.floor(bucket.tokens),
       reset: Math.ceil(now / 1000 + secondsToFull),
+      retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerSecond)),
     };
   }
 

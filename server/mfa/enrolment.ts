@@ -4,7 +4,7 @@ import type { RequestAudit } from '../logs/request-audit';
 import type { MfaSettingsRepository } from '../storage/mfa-settings-repository';
 import { userSubject } from '../tenant/model';
 import type { MfaKit } from './mfa-kit';
-import { OOB_CODE_LIFETIME_MS } from './mfa-kit';
+import { MAX_OOB_SENDS_PER_TOKEN, OOB_CODE_LIFETIME_MS } from './mfa-kit';
 import { hashOf, newBindingCode, newOobCode, newRecoveryCode } from './mfa-secrets';
 import type { OpenMfaTransaction } from './mfa-service';
 import { E164, EMAIL } from './mfa-wire';
@@ -38,6 +38,9 @@ export async function sendOobCode(
   authenticator: { readonly id: string; readonly oobChannel: 'sms' | 'email' | null; readonly target: string | null },
   audit: RequestAudit,
 ): Promise<string> {
+  if (deps.mfa.transactions.countChallenges(open.transaction.tokenHash) >= MAX_OOB_SENDS_PER_TOKEN) {
+    throw mfaErrors.tooManyMessages();
+  }
   const oobCode = newOobCode();
   const bindingCode = newBindingCode();
   const now = deps.clock();

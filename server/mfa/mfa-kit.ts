@@ -13,3 +13,8 @@ export interface MfaKit {
 export const OOB_POLL_INTERVAL_SECONDS = 5;
 /** OOB codes are valid 5 minutes, as Auth0's OTP codes (auth0-wire.md §4.5). */
 export const OOB_CODE_LIFETIME_MS = 5 * 60 * 1000;
+/**
+ * Codes one `mfa_token` may send: Auth0 allows 10 SMS per hour (auth0-wire.md §4.5); a token lives 10
+ * minutes and each new one needs the password, so 10 per token bounds what a caller can make us send.
+ */
+export const MAX_OOB_SENDS_PER_TOKEN = 10;

@@ -112,6 +112,7 @@ export class SqliteBruteForceRepository implements UserBlockStore, LoginFailureC
         `UPDATE login_failures SET blocked_at = @now WHERE ${key} AND blocked_at IS NULL`,
       ),
       reset: db.prepare<[FailureKey]>(`DELETE FROM login_failures WHERE ${key}`),
+      exists: db.prepare<[FailureKey], { one: number }>(`SELECT 1 AS one FROM login_failures WHERE ${key}`),
       purge: db.prepare<[number]>('DELETE FROM login_failures WHERE last_failure_at < ?'),
       byIdentifier: db.prepare<[{ identifier: string; activeAfter: number }], BlockRow>(
         `SELECT connection, identifier, ip FROM login_failures
@@ -140,7 +141,8 @@ export class SqliteBruteForceRepository implements UserBlockStore, LoginFailureC
   }
 
   reset(key: FailureKey): void {
-    this.s.reset.run(key);
+    // Most logins have no counter: a read avoids a write transaction on every successful login.
+    if (this.s.exists.get(key) !== undefined) this.s.reset.run(key);
   }
 
   purgeStale(): number {

@@ -37,6 +37,8 @@ export interface MfaTransactionRepository {
   purgeExpired(before: number): number;
   createChallenge(challenge: Omit<MfaChallenge, 'lastPolledAt' | 'usedAt'>): void;
   findChallenge(oobCodeHash: string): MfaChallenge | undefined;
+  /** How many OOB codes this transaction has sent. */
+  countChallenges(transactionHash: string): number;
   recordPoll(oobCodeHash: string, at: number): void;
   /** Marks the challenge used; false when it already was. */
   useChallenge(oobCodeHash: string, at: number): boolean;
@@ -84,6 +86,9 @@ export class SqliteMfaTransactionRepository implements MfaTransactionRepository 
          VALUES (@oobCodeHash, @transactionHash, @authenticatorId, @bindingCodeHash, @createdAt, @expiresAt)`,
       ),
       findChallenge: db.prepare<[string], ChallengeRow>('SELECT * FROM mfa_challenges WHERE oob_code_hash = ?'),
+      countChallenges: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM mfa_challenges WHERE transaction_hash = ?',
+      ),
       poll: db.prepare<[number, string]>('UPDATE mfa_challenges SET last_polled_at = ? WHERE oob_code_hash = ?'),
       use: db.prepare<[number, string]>(
         'UPDATE mfa_challenges SET used_at = ? WHERE oob_code_hash = ? AND used_at IS NULL',
@@ -136,6 +141,10 @@ export class SqliteMfaTransactionRepository implements MfaTransactionRepository 
         usedAt: row.used_at,
       }
     );
+  }
+
+  countChallenges(transactionHash: string): number {
+    return this.statements.countChallenges.get(transactionHash)?.n ?? 0;
   }
 
   recordPoll(oobCodeHash: string, at: number): void {

@@ -47,20 +47,34 @@ async function send(request: GeneratedRequest): Promise<LightMyRequestResponse> 
   });
 }
 
-/** The invariant: never a 5xx; errors in the Management shape; successes parse as JSON (or are empty). */
-function checkAnswer(response: LightMyRequestResponse): void {
-  expect(response.statusCode).toBeLessThan(500);
-  if (response.statusCode >= 400) {
-    const body = JSON.parse(response.body) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['error', 'errorCode', 'message', 'statusCode']);
-    expect(body['statusCode']).toBe(response.statusCode);
-    expect(typeof body['error']).toBe('string');
-    expect(typeof body['message']).toBe('string');
-    expect(typeof body['errorCode']).toBe('string');
-    expect(response.body).not.toMatch(/SQLITE|at .*\.ts:\d+|Error: /);
-  } else if (response.body !== '') {
-    expect(() => JSON.parse(response.body) as unknown).not.toThrow();
+/** What is wrong with an answer, if anything: a 5xx, an error not in the Management shape, broken JSON. */
+function problemWith(response: LightMyRequestResponse): string | undefined {
+  if (response.statusCode >= 500) return `status ${response.statusCode}: ${response.body}`;
+  if (response.statusCode < 400) {
+    if (response.body === '') return undefined;
+    try {
+      JSON.parse(response.body);
+      return undefined;
+    } catch {
+      return `a ${response.statusCode} answer that is not JSON: ${response.body}`;
+    }
   }
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(response.body) as Record<string, unknown>;
+  } catch {
+    return `a ${response.statusCode} error that is not JSON: ${response.body}`;
+  }
+  const shaped =
+    Object.keys(body).sort().join(',') === 'error,errorCode,message,statusCode' &&
+    body['statusCode'] === response.statusCode &&
+    typeof body['error'] === 'string' &&
+    typeof body['message'] === 'string' &&
+    typeof body['errorCode'] === 'string';
+  if (!shaped) return `an error body out of shape: ${response.body}`;
+  // Never internals: SQL, stack frames or raw error texts.
+  if (/SQLITE|at .*\.ts:\d+|Error: /.test(response.body)) return `an error body with internals: ${response.body}`;
+  return undefined;
 }
 
 // ---- arbitraries ---------------------------------------------------------------------------------
@@ -172,7 +186,8 @@ describe('Management API write routes under generated input', () => {
           runs += 1;
           const response = await send(request);
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-          checkAnswer(response);
+          const problem = problemWith(response);
+          if (problem !== undefined) throw new Error(`${request.method} ${request.url} answered ${problem}`);
         }),
         { numRuns: RUNS },
       );

@@ -216,6 +216,18 @@ describe('OOB (email and SMS) through the outbox', () => {
     expect(statSync(join(server.dataDir, 'outbox.log')).mode & 0o777).toBe(0o600);
   });
 
+  it('sends at most 10 codes per mfa_token', async () => {
+    const { token } = await mfaToken('support');
+    const challenge = () => postJson(`${server.url}/mfa/challenge`, { mfa_token: token, client_id: desktop });
+    for (let i = 0; i < 10; i++) expect((await challenge()).status).toBe(200);
+    const eleventh = await challenge();
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.json).toEqual({
+      error: 'too_many_attempts',
+      error_description: 'Too many codes sent for this login. Sign in again.',
+    });
+  });
+
   it('enrols SMS with an E.164 number and refuses a malformed one', async () => {
     const { token } = await mfaToken('admin');
     const bad = await associate(token, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../support/server/demo-tenant';
 import { cheapArgon2 } from '../../support/server/cheap-hasher';
-import { postForm, postJson } from '../../support/server/http';
+import { postForm, postJson, postRaw } from '../../support/server/http';
 import type { TestServer } from '../../support/server/start-test-server';
 import { startTestServer } from '../../support/server/start-test-server';
 
@@ -34,7 +34,9 @@ interface Row {
   readonly body: Record<string, string>;
 }
 
-const token = (params: Record<string, string>) => postForm(`${server.url}/oauth/token`, params);
+const token = (params: Record<string, string> | URLSearchParams) => postForm(`${server.url}/oauth/token`, params);
+const rawJson = (json: string) =>
+  postRaw(`${server.url}/oauth/token`, json, { 'content-type': 'application/json; charset=utf-8' });
 
 const rows: Row[] = [
   {
@@ -93,6 +95,28 @@ const rows: Row[] = [
     send: () => token({ ...realmLogin, realm: 'no-such-realm' }),
     status: 400,
     body: { error: 'invalid_request', error_description: 'the connection was not found' },
+  },
+  {
+    row: '18: a parameter repeated as a JSON key (RFC 6749 §3.2)',
+    send: () =>
+      rawJson(
+        `{"grant_type":"${demo.grants.passwordRealm}","client_id":"${demo.clients.desktop.clientId}","client_id":"x"}`,
+      ),
+    status: 400,
+    body: { error: 'invalid_request', error_description: 'Parameter must not be repeated: client_id' },
+  },
+  {
+    row: '18: a parameter repeated in a form (RFC 6749 §3.2)',
+    send: () =>
+      token(
+        new URLSearchParams([
+          ['grant_type', demo.grants.passwordRealm],
+          ['password', 'a'],
+          ['password', 'b'],
+        ]),
+      ),
+    status: 400,
+    body: { error: 'invalid_request', error_description: 'Parameter must not be repeated: password' },
   },
   {
     row: '19: bad scope type',

@@ -53,10 +53,18 @@ export function body(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrar
 }
 
 /** One of the ids known at run time (the pools fill in beforeAll), or some string when there are none. */
+const byPool = new WeakMap<readonly string[], fc.Arbitrary<string>>();
 export const known = (pool: () => readonly string[]) =>
   fc.constant(null).chain(() => {
     const list = pool();
-    return list.length === 0 ? fc.string() : fc.constantFrom(...list);
+    if (list.length === 0) return fc.string();
+    // Building a constantFrom is costly (fast-check indexes its values), so build one per pool array.
+    let arbitrary = byPool.get(list);
+    if (arbitrary === undefined) {
+      arbitrary = fc.constantFrom(...list);
+      byPool.set(list, arbitrary);
+    }
+    return arbitrary;
   });
 
 /** A path segment: a known id, or some string, URL-encoded. */

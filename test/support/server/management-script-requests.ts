@@ -202,7 +202,10 @@ export const scriptWriteRequests: readonly [string, fc.Arbitrary<GeneratedReques
                     fc.record({
                       type: fc.constantFrom('action_id', 'action_name', 'x'),
                       value: fc.oneof(
-                        known(() => [...ids.actions, 'prop action']),
+                        fc.oneof(
+                          known(() => ids.actions),
+                          fc.constant('prop action'),
+                        ),
                         anyString,
                       ),
                     }),

@@ -73,12 +73,12 @@ describe('parseCliArgs', () => {
     expect(parsed.kind === 'error' && parsed.message).toMatch(message);
   });
 
-  it('reads TLS files, retention and the env file flag', () => {
+  it('reads TLS files, retention and the settings file flag', () => {
     expect(
-      parseCliArgs(['--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--log-retention-days', '7', '--env-file', 'g.env']),
+      parseCliArgs(['--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--log-retention-days', '7', '--settings', 'g.env']),
     ).toMatchObject({
       kind: 'run',
-      options: { tlsCertFile: 'c.pem', tlsKeyFile: 'k.pem', logRetentionDays: 7, envFile: 'g.env' },
+      options: { tlsCertFile: 'c.pem', tlsKeyFile: 'k.pem', logRetentionDays: 7, settingsFile: 'g.env' },
     });
   });
 

@@ -7,7 +7,13 @@ describe('ManagementRateLimiter', () => {
     const start = 1_000_000;
     expect([1, 2, 3].map(() => limiter.take('a', start).allowed)).toEqual([true, true, true]);
     const refused = limiter.take('a', start);
-    expect(refused).toEqual({ allowed: false, limit: 3, remaining: 0, reset: Math.ceil(start / 1000 + 1.5) });
+    expect(refused).toEqual({
+      allowed: false,
+      limit: 3,
+      remaining: 0,
+      reset: Math.ceil(start / 1000 + 1.5),
+      retryAfter: 1,
+    });
     expect(limiter.take('b', start).allowed).toBe(true);
     expect(limiter.take('a', start + 499).allowed).toBe(false);
     expect(limiter.take('a', start + 1000).allowed).toBe(true);

@@ -83,7 +83,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'cert.pem'), pki.good.cert);
   await writeFile(join(folder, 'key.pem'), pki.good.key, { mode: 0o600 });
   port = await freePort();
-  // Everything but the port comes from the environment file.
+  // Everything but the port comes from the settings file.
   await writeFile(
     join(folder, 'gatehouse.env'),
     [
@@ -98,7 +98,7 @@ beforeAll(async () => {
   );
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--env-file', join(folder, 'gatehouse.env')],
+    ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--settings', join(folder, 'gatehouse.env')],
     { cwd: repoRoot, env: process.env },
   );
   server.stderr.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
@@ -116,7 +116,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describe('serving HTTPS (--tls-cert/--tls-key, settings from --env-file)', () => {
+describe('serving HTTPS (--tls-cert/--tls-key, settings from --settings)', () => {
   it('announces an https URL', () => {
     expect(serverOutput).toContain(`Gatehouse server listening on https://127.0.0.1:${port}`);
   });
