@@ -19,6 +19,8 @@ export interface BenchResults {
   readonly startedAt: Date;
   readonly loadAverageAtStart: number;
   readonly hash: HashTime;
+  /** argon2id alone, as many at once as the login load runs: hashes per second. */
+  readonly parallelHashRate: number;
   readonly login: MeasuredLoad;
   readonly refresh: MeasuredLoad;
   readonly jwks: MeasuredLoad;
@@ -61,6 +63,12 @@ export function renderTable(results: BenchResults): string {
       '',
     ],
     ['hash-bound limit (cores ÷ CPU time of one hash)', `${round(limit)} logins/s (${cores} cores)`, '', ''],
+    [
+      `argon2id alone, ${results.login.connections} at once (no server)`,
+      `${round(results.parallelHashRate)} hashes/s = ${round(results.parallelHashRate / limit, 2)} of the limit`,
+      '',
+      '',
+    ],
     [
       `password-realm logins (${results.login.connections} connections, ${results.login.seconds} s)`,
       `${round(results.login.requestsPerSecond)} logins/s = **${round(ratio, 2)}** of the limit; p99 ${results.login.p99Ms} ms; ${results.login.non2xx + results.login.errors} failures${cpu(results.login)}`,

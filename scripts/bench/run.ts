@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadResult } from './http-load';
-import { measureHash } from './password-hash';
+import { measureHash, measureParallelHashRate } from './password-hash';
 import type { BenchResults } from './report';
 import { currentLoadAverage, machineLine, renderTable, updateReadme } from './report';
 import { enumerationTiming, getLoad, passwordRealmLoad, refreshLoad } from './scenarios';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   console.log(`Gatehouse benchmark (${quick ? 'quick' : 'full'}) on ${machineLine(loadAverageAtStart)}`);
 
   const hash = await measureHash(quick ? 10 : 30);
+  const parallelHashRate = await measureParallelHashRate(8, quick ? 24 : 80);
   const server = await startBenchServer();
   try {
     const step = (name: string) => console.log(`… ${name}`);
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       startedAt,
       loadAverageAtStart,
       hash,
+      parallelHashRate,
       login,
       refresh,
       jwks,
