@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config';
 import { BODY_LIMIT_BYTES, resolveServerConfig } from './config';
 import { registerDiscoveryEndpoint } from './endpoints/discovery';
@@ -13,6 +13,8 @@ import { registerRevokeEndpoint } from './endpoints/revoke';
 import { registerTokenEndpoint } from './endpoints/token';
 import { registerUserinfoEndpoint } from './endpoints/userinfo';
 import { installOAuthErrorHandler } from './errors/error-handler';
+import { noStoreHeaders, renderError } from './errors/error-renderer';
+import { renderManagementError } from './management/error-renderer';
 import { createGrantRegistry } from './grants/registry';
 import { installAuthBodyParsers } from './http/body-parsers';
 import { installRequestLog, loggerOptions, RequestLogController } from './http/request-log';
@@ -91,6 +93,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       logger: loggerOptions(resolved.logger),
       logController: new RequestLogController(),
       bodyLimit: BODY_LIMIT_BYTES,
+      // Resource-server identifiers are URLs, and /api/v2/resource-servers/{id} takes them whole.
+      maxParamLength: 2048,
+      // Fastify answers some malformed requests (bad percent-encoding in a path parameter) before any route
+      // scope's error handler runs; answer them in the API's own shape, never cached, like every other error.
+      frameworkErrors: (error, request, reply) => {
+        const rendered = request.url.startsWith('/api/v2/') ? renderManagementError(error) : renderError(error);
+        // The hook's reply is typed for a generic route; this one only sends a JSON error body.
+        void (reply as unknown as FastifyReply).status(rendered.status).headers(noStoreHeaders).send(rendered.body);
+      },
       ...(resolved.tls && { https: { cert: resolved.tls.cert, key: resolved.tls.key } }),
     };
     // Typed as the HTTP overload: with `https` Fastify builds an https.Server, which serves the same API.
