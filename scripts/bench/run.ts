@@ -6,6 +6,7 @@ import type { BenchResults } from './report';
 import { currentLoadAverage, machineLine, renderTable, updateReadme } from './report';
 import { enumerationTiming, getLoad, passwordRealmLoad, refreshLoad } from './scenarios';
 import { startBenchServer } from './server-process';
+import { benchJwtVerify } from './client/jwt-verify';
 
 /**
  * `npm run bench [-- --quick] [-- --update-readme]`: measures the reference server in one run and prints
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
     };
     const table = renderTable(results);
     console.log(`\n${table}\n`);
+
+    // The desktop client's own figure (issue #6): the inspector's full verify path with a cached JWKS.
+    step('client: RS256 verify with a cached JWKS');
+    const verify = await benchJwtVerify({ durationMs: quick ? 1_000 : 3_000 });
+    console.log(`| client | ${verify.name} | ${Math.round(verify.value)} ${verify.unit} | target ${verify.target} |\n`);
     if (values['update-readme']) {
       await updateReadme(resolve(import.meta.dirname, '../../server/README.md'), results, table);
       console.log('Recorded in server/README.md');
