@@ -94,7 +94,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       logController: new RequestLogController(),
       bodyLimit: BODY_LIMIT_BYTES,
       // Resource-server identifiers are URLs, and /api/v2/resource-servers/{id} takes them whole.
-      maxParamLength: 2048,
+      routerOptions: { maxParamLength: 2048 },
       // Fastify answers some malformed requests (bad percent-encoding in a path parameter) before any route
       // scope's error handler runs; answer them in the API's own shape, never cached, like every other error.
       frameworkErrors: (error, request, reply) => {
