@@ -23,7 +23,8 @@ export interface UserRepository {
   recordLogin(id: string, login: { at: number; ip: string }): void;
 }
 
-interface Row {
+/** A `users` row as SQLite returns it (snake_case, 0/1 booleans, JSON text). */
+export interface UserRow {
   id: string;
   connection_id: string;
   email: string | null;
@@ -45,7 +46,8 @@ interface Row {
 
 const Metadata = z.record(z.string(), z.unknown());
 
-function toUser(row: Row): User {
+/** Maps a `users` row to the domain User; the admin store builds its richer record on top of this. */
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     connectionId: row.connection_id,
@@ -83,12 +85,12 @@ export class SqliteUserRepository implements UserRepository {
     private readonly clock: Clock,
   ) {
     // The email and username columns are COLLATE NOCASE, so `=` here is case-insensitive.
-    this.byIdentifier = db.prepare<[{ connectionId: string; identifier: string }], Row>(
+    this.byIdentifier = db.prepare<[{ connectionId: string; identifier: string }], UserRow>(
       `SELECT ${columns} FROM users
         WHERE connection_id = @connectionId AND (email = @identifier OR username = @identifier)
         ORDER BY email = @identifier DESC`,
     );
-    this.byId = db.prepare<[string], Row>(`SELECT ${columns} FROM users WHERE id = ?`);
+    this.byId = db.prepare<[string], UserRow>(`SELECT ${columns} FROM users WHERE id = ?`);
     this.insert = db.prepare(
       `INSERT INTO users (id, connection_id, email, username, password_hash, email_verified, name, nickname, picture,
                           blocked, created_at, updated_at, user_metadata, app_metadata)

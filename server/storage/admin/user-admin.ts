@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { Clock } from '../../config';
 import type { User } from '../../tenant/model';
 import type { SqliteDatabase } from '../database';
+import { toUser, type UserRow } from '../user-repository';
 import { statementCache } from './statement-cache';
 import { newId } from '../ids';
-import { readJson, toFlag } from '../json-column';
+import { toFlag } from '../json-column';
 import type { UserQuery } from './user-query';
 import { compileUserQuery } from './user-query';
 
@@ -67,55 +67,21 @@ export interface UserAdmin {
   rememberPasswordHash(id: string, hash: string): void;
 }
 
-interface Row {
-  id: string;
-  connection_id: string;
+/** The admin query's row: a `users` row plus the connection it belongs to and the name fields. */
+interface Row extends UserRow {
   connection_name: string;
   connection_strategy: string;
-  email: string | null;
-  username: string | null;
-  password_hash: string | null;
-  email_verified: number;
-  name: string | null;
-  nickname: string | null;
-  picture: string | null;
   given_name: string | null;
   family_name: string | null;
-  blocked: number;
-  logins_count: number;
-  last_login: number | null;
-  last_ip: string | null;
-  created_at: number;
-  updated_at: number;
-  user_metadata: string;
-  app_metadata: string;
 }
-
-const Metadata = z.record(z.string(), z.unknown());
 
 function toRecord(row: Row): UserRecord {
   return {
-    id: row.id,
-    connectionId: row.connection_id,
+    ...toUser(row),
     connectionName: row.connection_name,
     connectionStrategy: row.connection_strategy,
-    email: row.email,
-    username: row.username,
-    passwordHash: row.password_hash,
-    emailVerified: row.email_verified === 1,
-    name: row.name,
-    nickname: row.nickname,
-    picture: row.picture,
     givenName: row.given_name,
     familyName: row.family_name,
-    blocked: row.blocked === 1,
-    loginsCount: row.logins_count,
-    lastLogin: row.last_login,
-    lastIp: row.last_ip,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    userMetadata: readJson(Metadata, row.user_metadata, 'user_metadata'),
-    appMetadata: readJson(Metadata, row.app_metadata, 'app_metadata'),
   };
 }
 
