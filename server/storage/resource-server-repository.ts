@@ -11,7 +11,8 @@ export interface ResourceServerRepository {
   create(input: Omit<ResourceServer, 'id' | 'isSystem'>): ResourceServer;
 }
 
-interface Row {
+/** A `resource_servers` row as SQLite returns it. */
+export interface ResourceServerRow {
   id: string;
   identifier: string;
   name: string;
@@ -27,7 +28,8 @@ const Scopes = z.array(z.object({ value: z.string(), description: z.string().def
 const SigningAlg = z.literal('RS256');
 const TokenDialect = z.enum(['access_token', 'access_token_authz']);
 
-function toResourceServer(row: Row): ResourceServer {
+/** Maps a row to the domain ResourceServer; the admin store adds its extra fields on top of this. */
+export function toResourceServer(row: ResourceServerRow): ResourceServer {
   return {
     id: row.id,
     identifier: row.identifier,
@@ -51,7 +53,7 @@ export class SqliteResourceServerRepository implements ResourceServerRepository 
     db: SqliteDatabase,
     private readonly clock: Clock,
   ) {
-    this.byIdentifier = db.prepare<[string], Row>(
+    this.byIdentifier = db.prepare<[string], ResourceServerRow>(
       `SELECT id, identifier, name, scopes, allow_offline_access, token_lifetime, signing_alg, enforce_policies,
               token_dialect
          FROM resource_servers WHERE identifier = ?`,

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { Clock } from '../../config';
 import type { ResourceServer } from '../../tenant/model';
 import type { SqliteDatabase } from '../database';
+import { toResourceServer, type ResourceServerRow } from '../resource-server-repository';
 import { statementCache } from './statement-cache';
 import { newId } from '../ids';
-import { readJson, toFlag } from '../json-column';
+import { toFlag } from '../json-column';
 
 /** A stored API with the fields only the Management API shows (auth0-wire.md §7.5). */
 export interface ResourceServerRecord extends ResourceServer {
@@ -34,37 +34,18 @@ export interface ResourceServerAdmin {
   delete(id: string): boolean;
 }
 
-interface Row {
-  id: string;
-  identifier: string;
-  name: string;
-  scopes: string;
-  allow_offline_access: number;
-  token_lifetime: number;
-  signing_alg: string;
-  enforce_policies: number;
-  token_dialect: string;
+/** The admin query's row: the repository's row plus the fields only the Management API shows. */
+interface Row extends ResourceServerRow {
   token_lifetime_for_web: number;
   skip_consent: number;
 }
 
-const Scopes = z.array(z.object({ value: z.string(), description: z.string().default('') }));
-const TokenDialect = z.enum(['access_token', 'access_token_authz']);
 const columns = `id, identifier, name, scopes, allow_offline_access, token_lifetime, signing_alg, enforce_policies,
   token_dialect, token_lifetime_for_web, skip_consent`;
 
 function toRecord(row: Row): ResourceServerRecord {
   return {
-    id: row.id,
-    identifier: row.identifier,
-    name: row.name,
-    scopes: readJson(Scopes, row.scopes, 'scopes'),
-    allowOfflineAccess: row.allow_offline_access === 1,
-    tokenLifetime: row.token_lifetime,
-    signingAlg: z.literal('RS256').parse(row.signing_alg),
-    enforcePolicies: row.enforce_policies === 1,
-    tokenDialect: TokenDialect.parse(row.token_dialect),
-    isSystem: false,
+    ...toResourceServer(row),
     tokenLifetimeForWeb: row.token_lifetime_for_web,
     skipConsentForVerifiableFirstPartyClients: row.skip_consent === 1,
   };
