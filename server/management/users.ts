@@ -35,22 +35,8 @@ const Create = z.object({
   app_metadata: jsonObject.optional(),
 });
 
-const Patch = z.object({
-  connection: z.string().min(1).max(128).optional(),
-  email: Email.optional(),
-  password: z.string().min(1).optional(),
-  username: Username.optional(),
-  email_verified: z.boolean().optional(),
-  verify_email: z.boolean().optional(),
-  blocked: z.boolean().optional(),
-  name: Name.optional(),
-  nickname: Name.optional(),
-  given_name: Name.optional(),
-  family_name: Name.optional(),
-  picture: Picture.optional(),
-  user_metadata: jsonObject.optional(),
-  app_metadata: jsonObject.optional(),
-});
+// A PATCH takes the same fields, all optional (`connection` names which identity to change).
+const Patch = Create.partial();
 
 const Sort = queryString.regex(
   new RegExp(`^(${userSortFields.join('|')}):(1|-1)$`),
