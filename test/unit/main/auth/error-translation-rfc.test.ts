@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, type AppErrorCode } from '../../../../common/errors/app-error';
-import { translateServerError, type TokenOperation } from '../../../../main/auth/error-translation';
-
-const body = (error: string, description?: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify(description === undefined ? { error, ...extra } : { error, error_description: description, ...extra });
-
-type Row = readonly [
-  label: string,
-  status: number,
-  raw: string,
-  operation: TokenOperation,
-  code: AppErrorCode,
-  words: RegExp,
-];
-
-/** Each row: the right code, plain words, a next step, the raw status, and a shape that may cross IPC. */
-function expectTranslated(status: number, raw: string, operation: TokenOperation, code: AppErrorCode, words: RegExp) {
-  const error = translateServerError(status, raw, operation);
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(words);
-  expect(error.nextStep?.length).toBeGreaterThan(10);
-  expect(error.detail?.status).toBe(status);
-  expect(AppError.safeParse(error).success).toBe(true);
-}
+import { translateServerError } from '../../../../main/auth/error-translation';
+import {
+  errorBody as body,
+  expectTranslated,
+  type TranslationRow as Row,
+} from '../../../support/error-translation-rows';
 
 // RFC 6749 §5.2 and §4.1.2.1, RFC 6750 §3.1, RFC 7009 §2.2.1: generic servers, often with `error` only.
 const rfcCodes: Row[] = [

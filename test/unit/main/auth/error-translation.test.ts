@@ -1,28 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { AppError, type AppErrorCode } from '../../../../common/errors/app-error';
-import { translateServerError, type TokenOperation } from '../../../../main/auth/error-translation';
-
-const body = (error: string, description?: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify(description === undefined ? { error, ...extra } : { error, error_description: description, ...extra });
-
-type Row = readonly [
-  label: string,
-  status: number,
-  raw: string,
-  operation: TokenOperation,
-  code: AppErrorCode,
-  words: RegExp,
-];
-
-/** Each row: the right code, plain words, a next step, the raw status, and a shape that may cross IPC. */
-function expectTranslated(status: number, raw: string, operation: TokenOperation, code: AppErrorCode, words: RegExp) {
-  const error = translateServerError(status, raw, operation);
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(words);
-  expect(error.nextStep?.length).toBeGreaterThan(10);
-  expect(error.detail?.status).toBe(status);
-  expect(AppError.safeParse(error).success).toBe(true);
-}
+import { describe, it } from 'vitest';
+import {
+  errorBody as body,
+  expectTranslated,
+  type TranslationRow as Row,
+} from '../../../support/error-translation-rows';
 
 // spec/auth0-wire.md §2: one row per catalogue line, with the literal strings Auth0 sends.
 const auth0Catalogue: Row[] = [
