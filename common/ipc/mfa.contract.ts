@@ -13,6 +13,7 @@ export const MfaAuthenticatorView = z.object({
   oobChannel: z.string().optional(),
   name: z.string().optional(),
 });
+export type MfaAuthenticatorView = z.infer<typeof MfaAuthenticatorView>;
 
 export const MfaStatus = z.object({
   transactionId: z.string(),
@@ -49,6 +50,8 @@ export const MfaEnrolment = z.object({
   /** Shown once, on the first enrolment: the user must store them now. */
   recoveryCodes: z.array(z.string()).optional(),
 });
+export type MfaEnrolment = z.infer<typeof MfaEnrolment>;
+export type MfaEnrolInput = z.infer<typeof MfaEnrolInput>;
 
 export const mfaChannels = {
   /** The pending multi-factor sign-in, if a password sign-in asked for one. */

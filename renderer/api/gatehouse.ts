@@ -1,4 +1,5 @@
 import type { SignInInput } from '../../common/ipc/auth.contract';
+import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
 import type { GatehouseApi } from '../../common/ipc/contract';
 import type { SessionChanged } from '../../common/ipc/session.schema';
 import { appError, type AppResult } from '../../common/errors/app-error';
@@ -53,3 +54,23 @@ export const signOut = () => settle(bridge().auth.signOut({}));
 /** Returns the unsubscribe function, ready to be a React effect's cleanup. */
 export const onSessionChanged = (listener: (change: SessionChanged) => void) =>
   bridge().events.sessionChanged(listener);
+
+/** The multi-factor sign-in main holds after a password sign-in answered `mfa_required` (null: none). */
+export const mfaStatus = () => settle(bridge().mfa.status({}));
+
+export const mfaEnrol = (input: MfaEnrolInput) => settle(bridge().mfa.enrol(input));
+
+export const mfaChallenge = (transactionId: string, authenticatorId?: string) =>
+  settle(bridge().mfa.challenge({ transactionId, ...(authenticatorId === undefined ? {} : { authenticatorId }) }));
+
+export const mfaVerifyOtp = (transactionId: string, otp: string) =>
+  settle(bridge().mfa.verifyOtp({ transactionId, otp }));
+
+/** With a binding code, one try; without one, main waits for the push approval. */
+export const mfaVerifyOob = (transactionId: string, bindingCode?: string) =>
+  settle(bridge().mfa.verifyOob({ transactionId, ...(bindingCode === undefined ? {} : { bindingCode }) }));
+
+export const mfaRecover = (transactionId: string, recoveryCode: string) =>
+  settle(bridge().mfa.recover({ transactionId, recoveryCode }));
+
+export const mfaCancel = (transactionId: string) => settle(bridge().mfa.cancel({ transactionId }));

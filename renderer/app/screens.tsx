@@ -1,8 +1,10 @@
 import { use, useEffect, useState } from 'react';
 import type { AppError } from '../../common/errors/app-error';
+import type { MfaStatus } from '../../common/ipc/mfa.contract';
 import type { SessionSummary } from '../../common/ipc/session.schema';
 import { onSessionChanged } from '../api/gatehouse';
 import { LoginView } from '../features/login/login-view';
+import { MfaView } from '../features/mfa/mfa-view';
 import { SessionView } from '../features/session/session-view';
 import { ProfileUnavailable } from './profile-unavailable';
 import type { Startup } from './startup';
@@ -10,7 +12,15 @@ import type { Startup } from './startup';
 /** Which screen shows. `visit` counts arrivals, so each return to the login starts with a fresh form. */
 type View =
   | { kind: 'signed-in'; visit: number; session: SessionSummary }
-  | { kind: 'signed-out'; visit: number; focus: 'username' | 'heading'; notice?: string; error?: AppError };
+  | { kind: 'mfa'; visit: number; status: MfaStatus }
+  | {
+      kind: 'signed-out';
+      visit: number;
+      focus: 'username' | 'heading';
+      notice?: string;
+      noticeTitle?: string;
+      error?: AppError;
+    };
 
 function initialView({ restored }: Startup): View {
   if (restored.ok && restored.value) return { kind: 'signed-in', visit: 0, session: restored.value };
@@ -30,8 +40,10 @@ export function Screens({ startup, onRetry }: ScreensProps) {
 
   useEffect(
     () =>
-      onSessionChanged(({ session, notice }) =>
+      onSessionChanged(({ session, notice, reason }) =>
         setView((current): View => {
+          // The MFA screen finishes by itself: it may still have a new recovery code to show.
+          if (current.kind === 'mfa' && reason === 'signed_in') return current;
           if (session)
             return { kind: 'signed-in', visit: current.visit + (current.kind === 'signed-in' ? 0 : 1), session };
           // Our own "Sign out" already showed the login; only a notice (a session that ended by itself) is news.
@@ -50,15 +62,35 @@ export function Screens({ startup, onRetry }: ScreensProps) {
       />
     );
   }
+  if (view.kind === 'mfa') {
+    return (
+      <MfaView
+        key={view.visit}
+        status={view.status}
+        onSignedIn={(session) => setView((current) => ({ kind: 'signed-in', visit: current.visit + 1, session }))}
+        onLeave={(notice) =>
+          setView((current) => ({
+            kind: 'signed-out',
+            visit: current.visit + 1,
+            focus: 'heading',
+            notice,
+            noticeTitle: 'Sign-in not finished',
+          }))
+        }
+      />
+    );
+  }
   if (!ready.profile.ok) return <ProfileUnavailable error={ready.profile.error} onRetry={onRetry} />;
   return (
     <LoginView
       key={view.visit}
       profile={ready.profile.value}
       notice={view.notice}
+      noticeTitle={view.noticeTitle}
       initialError={view.error}
       focusOnMount={view.focus}
       onSignedIn={(session) => setView((current) => ({ kind: 'signed-in', visit: current.visit + 1, session }))}
+      onMfaRequired={(status) => setView((current) => ({ kind: 'mfa', visit: current.visit + 1, status }))}
     />
   );
 }

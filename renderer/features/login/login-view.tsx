@@ -14,8 +14,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { AppError } from '../../../common/errors/app-error';
 import type { ProfileSummary } from '../../../common/ipc/profile.contract';
+import type { MfaStatus } from '../../../common/ipc/mfa.contract';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
-import { signIn } from '../../api/gatehouse';
+import { mfaStatus, signIn } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
 import { signInFormSchema, zodFormResolver, type SignInFormValues } from './sign-in-form';
 import { TenantLine } from './tenant-line';
@@ -23,8 +24,12 @@ import { TenantLine } from './tenant-line';
 export interface LoginViewProps {
   profile: ProfileSummary;
   onSignedIn: (session: SessionSummary) => void;
+  /** The password was right and the server wants a second factor: main holds the pending sign-in. */
+  onMfaRequired: (status: MfaStatus) => void;
   /** Why the previous session ended on its own (from `session:changed`); shown and focused first. */
   notice?: string;
+  /** The notice's heading; by default it says the session ended. */
+  noticeTitle?: string;
   /** A failure from before this screen appeared, such as a silent restore that could not finish. */
   initialError?: AppError;
   /** Where focus lands when the screen appears: the username at start-up, the heading after signing out. */
@@ -37,7 +42,15 @@ function initialRealm(profile: ProfileSummary): string | null {
 }
 
 /** The sign-in form: realm, username and password, validated as you type with the contract's rules. */
-export function LoginView({ profile, onSignedIn, notice, initialError, focusOnMount }: LoginViewProps) {
+export function LoginView({
+  profile,
+  onSignedIn,
+  onMfaRequired,
+  notice,
+  noticeTitle = 'You were signed out',
+  initialError,
+  focusOnMount,
+}: LoginViewProps) {
   const resolver = useMemo(() => zodFormResolver(signInFormSchema(profile.realms)), [profile.realms]);
   const { control, register, handleSubmit, resetField, setFocus, formState } = useForm<SignInFormValues>({
     mode: 'onChange',
@@ -69,6 +82,13 @@ export function LoginView({ profile, onSignedIn, notice, initialError, focusOnMo
       onSignedIn(result.value);
       return;
     }
+    if (result.error.code === 'mfa_required') {
+      const pending = await mfaStatus();
+      if (pending.ok && pending.value) {
+        onMfaRequired(pending.value);
+        return;
+      }
+    }
     // Never leave a rejected password in the form: the next attempt starts from an empty field.
     resetField('password');
     setFailure(result.error);
@@ -91,7 +111,7 @@ export function LoginView({ profile, onSignedIn, notice, initialError, focusOnMo
           </Text>
         </div>
         {notice !== undefined && isNoticeShown && (
-          <Alert ref={noticeRef} tabIndex={-1} role="status" color="blue" variant="outline" title="You were signed out">
+          <Alert ref={noticeRef} tabIndex={-1} role="status" color="blue" variant="outline" title={noticeTitle}>
             {notice}
           </Alert>
         )}

@@ -1,0 +1,169 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import keytar from 'keytar';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDesktopServices } from '../../main/app/desktop-services';
+import { keychainService, KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import type { Profile } from '../../main/settings/profile';
+import { demoProfile } from '../support/desktop-profile';
+import { testSettings } from '../support/test-settings';
+import { launchChromium } from '../support/e2e/chromium';
+import { installGatehouseBridge } from '../support/e2e/gatehouse-bridge';
+import { serveRenderer } from '../support/e2e/serve-renderer';
+import { addRule, adminClient } from '../support/server/extensibility-admin';
+import { startTestServer } from '../support/server/start-test-server';
+import { totp } from '../support/totp';
+
+// The second step of a sign-in, done in the window: the built renderer in Chromium, bridged to the real
+// main-process router, against the real reference server and keychain. Codes come from the test's own
+// RFC 6238 implementation, as a user's phone would compute them.
+const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
+const mfaUser = { username: 'mfa@example.com', password: 'Mfa-Demo-Passw0rd!', secret: 'JBSWY3DPEHPK3PXP' };
+const bob = { username: 'bob@example.com', password: 'Bob-Demo-Passw0rd!' };
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  // Bob has no second factor; this rule makes the tenant ask for one, so he must enrol at sign-in.
+  await addRule(await adminClient(server), {
+    name: 'bob-needs-mfa',
+    script: `function (user, context, callback) {
+      if (user.email === 'bob@example.com') context.multifactor = { provider: 'any', allowRememberBrowser: false };
+      callback(null, user, context);
+    }`,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([renderer?.close(), server?.close()]);
+});
+
+/** A fresh main process and window, with a profile of its own so no earlier test's session is restored. */
+async function launchApp(): Promise<{ page: Page; errors: string[]; profile: Profile }> {
+  const profile = demoProfile(server.issuer, 'e2e-mfa');
+  const { router, sessions } = createDesktopServices({
+    settings: testSettings([profile]),
+    secretStore: new KeytarSecretStore(),
+    trustedOrigin: renderer.origin,
+    userAgent: 'Gatehouse/e2e',
+  });
+  // A context of its own: axe-core needs one to run its checks across frames.
+  const context = await browser.newContext({ viewport: { width: 1000, height: 820 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  sessions.onChanged(await installGatehouseBridge(page, router));
+  await page.goto(`${renderer.origin}/index.html`);
+  return { page, errors, profile };
+}
+
+async function submitPassword(page: Page, user: { username: string; password: string }, realm?: string) {
+  await page.getByLabel('Username or e-mail').fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  if (realm) {
+    await page.getByRole('combobox', { name: 'Realm' }).click();
+    await page.getByRole('option', { name: realm }).click();
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Verify it’s you' }).isVisible(), { timeout: 15_000 })
+    .toBe(true);
+}
+
+/** WCAG 2.1 AA checks by axe-core on what the screen shows now. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+const signedIn = (page: Page) =>
+  expect.poll(() => page.getByRole('heading', { name: 'Signed in' }).isVisible(), { timeout: 15_000 }).toBe(true);
+
+/** A code that is certainly not the current one (nor the neighbours the server's window accepts). */
+function wrongCode(secret: string): string {
+  const valid = new Set([-30_000, 0, 30_000].map((offset) => totp(secret, Date.now() + offset)));
+  for (let n = 0; ; n += 1) {
+    const candidate = String(n).padStart(6, '0');
+    if (!valid.has(candidate)) return candidate;
+  }
+}
+
+describe('MFA in the window', () => {
+  it('asks for the authenticator code, explains a wrong one, and signs in with the right one', async () => {
+    const { page, errors, profile } = await launchApp();
+    await submitPassword(page, mfaUser);
+    expect(await page.textContent('main')).toContain('Signing in as mfa@example.com (employees)');
+    await page.screenshot({ path: join(screenshots, 'mfa-code.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const code = page.getByLabel('Code from your authenticator app');
+    await code.fill(wrongCode(mfaUser.secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/code/i);
+    expect(await code.inputValue()).toBe('');
+
+    await code.fill(totp(mfaUser.secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await signedIn(page);
+    expect(await page.textContent('body')).toContain(mfaUser.username);
+    expect(await keytar.getPassword(keychainService, `${profile.id}/employees/${mfaUser.username}`)).toMatch(/^v1\./);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('checks the code’s form before sending it', async () => {
+    const { page } = await launchApp();
+    await submitPassword(page, mfaUser);
+    await page.getByLabel('Code from your authenticator app').fill('12ab');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Enter the six digits the app shows');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByLabel('Username or e-mail').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('enrols an authenticator app at sign-in, then signs in later with the recovery code', async () => {
+    const first = await launchApp();
+    await submitPassword(first.page, bob, 'contractors');
+    await first.page.getByRole('button', { name: 'Continue' }).click();
+    const keyLine = first.page.getByText('Can’t scan? Enter this key:');
+    await expect.poll(() => keyLine.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await first.page.getByRole('img', { name: 'QR code to add Gatehouse to your app' }).isVisible()).toBe(true);
+    const secret = ((await keyLine.locator('code').textContent()) ?? '').trim();
+    const recoveryCode = ((await first.page.getByLabel('Recovery code', { exact: true }).textContent()) ?? '').trim();
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    expect(recoveryCode.length).toBeGreaterThanOrEqual(8);
+    await first.page.screenshot({ path: join(screenshots, 'mfa-enrol.png'), fullPage: true });
+    expect(await accessibilityViolations(first.page)).toEqual([]);
+
+    await first.page.getByLabel('Code from your authenticator app').fill(totp(secret));
+    await first.page.getByRole('button', { name: 'Verify' }).click();
+    await signedIn(first.page);
+    await first.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => first.page.getByLabel('Username or e-mail').isVisible()).toBe(true);
+    await first.page.close();
+
+    // The phone is lost: the saved recovery code signs bob in once, and a new one is shown to keep.
+    const { page, errors } = await launchApp();
+    await submitPassword(page, bob, 'contractors');
+    await page.getByRole('button', { name: 'Use a recovery code' }).click();
+    await page.getByLabel('Recovery code', { exact: true }).fill(recoveryCode);
+    await page.getByRole('button', { name: 'Sign in with recovery code' }).click();
+    const newCode = page.getByLabel('Recovery code', { exact: true });
+    await expect.poll(() => page.getByText('This is your new recovery code').isVisible()).toBe(true);
+    expect(((await newCode.textContent()) ?? '').trim()).not.toBe(recoveryCode);
+    const proceed = page.getByRole('button', { name: 'Continue' });
+    expect(await proceed.isDisabled()).toBe(true);
+    await page.getByLabel('I stored this code somewhere safe').check();
+    await proceed.click();
+    await signedIn(page);
+    expect(await page.textContent('body')).toContain(bob.username);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
