@@ -1,4 +1,5 @@
 import type { SignInInput } from '../../common/ipc/auth.contract';
+import type { TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
 import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
 import type { GatehouseApi } from '../../common/ipc/contract';
 import type { SessionChanged } from '../../common/ipc/session.schema';
@@ -74,3 +75,10 @@ export const mfaRecover = (transactionId: string, recoveryCode: string) =>
   settle(bridge().mfa.recover({ transactionId, recoveryCode }));
 
 export const mfaCancel = (transactionId: string) => settle(bridge().mfa.cancel({ transactionId }));
+
+/** Decode, verify (against the profile's own JWKS), compare and redact tokens; main never returns the raw token. */
+export const inspectVerify = (input: VerifyInput) => settle(bridge().inspect.verify(input));
+
+export const inspectDiff = (before: TokenRef, after: TokenRef) => settle(bridge().inspect.diff({ before, after }));
+
+export const inspectSupportBundle = (tokens: TokenRef[]) => settle(bridge().inspect.supportBundle({ tokens }));

@@ -5,8 +5,8 @@ import type { SessionSummary } from '../../common/ipc/session.schema';
 import { onSessionChanged } from '../api/gatehouse';
 import { LoginView } from '../features/login/login-view';
 import { MfaView } from '../features/mfa/mfa-view';
-import { SessionView } from '../features/session/session-view';
 import { ProfileUnavailable } from './profile-unavailable';
+import { SignedInShell } from './signed-in-shell';
 import type { Startup } from './startup';
 
 /** Which screen shows. `visit` counts arrivals, so each return to the login starts with a fresh form. */
@@ -56,7 +56,7 @@ export function Screens({ startup, onRetry }: ScreensProps) {
 
   if (view.kind === 'signed-in') {
     return (
-      <SessionView
+      <SignedInShell
         session={view.session}
         onSignedOut={() => setView((current) => ({ kind: 'signed-out', visit: current.visit + 1, focus: 'heading' }))}
       />

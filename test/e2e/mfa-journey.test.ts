@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDesktopServices } from '../../main/app/desktop-services';
-import { keychainService, KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { keychainService } from '../../main/secrets/keytar-secret-store';
 import type { Profile } from '../../main/settings/profile';
 import { demoProfile } from '../support/desktop-profile';
-import { testSettings } from '../support/test-settings';
 import { launchChromium } from '../support/e2e/chromium';
-import { installGatehouseBridge } from '../support/e2e/gatehouse-bridge';
+import { accessibilityViolations } from '../support/e2e/accessibility';
+import { launchApp, type LaunchedApp } from '../support/e2e/launch-app';
 import { serveRenderer } from '../support/e2e/serve-renderer';
 import { addRule, adminClient } from '../support/server/extensibility-admin';
 import { startTestServer } from '../support/server/start-test-server';
@@ -42,24 +40,10 @@ afterAll(async () => {
   await Promise.all([renderer?.close(), server?.close()]);
 });
 
-/** A fresh main process and window, with a profile of its own so no earlier test's session is restored. */
-async function launchApp(): Promise<{ page: Page; errors: string[]; profile: Profile }> {
+/** A window with a profile of its own, so no earlier test's session is restored. */
+async function launch(): Promise<LaunchedApp & { profile: Profile }> {
   const profile = demoProfile(server.issuer, 'e2e-mfa');
-  const { router, sessions } = createDesktopServices({
-    settings: testSettings([profile]),
-    secretStore: new KeytarSecretStore(),
-    trustedOrigin: renderer.origin,
-    userAgent: 'Gatehouse/e2e',
-  });
-  // A context of its own: axe-core needs one to run its checks across frames.
-  const context = await browser.newContext({ viewport: { width: 1000, height: 820 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  sessions.onChanged(await installGatehouseBridge(page, router));
-  await page.goto(`${renderer.origin}/index.html`);
-  return { page, errors, profile };
+  return { ...(await launchApp(browser, renderer.origin, profile)), profile };
 }
 
 async function submitPassword(page: Page, user: { username: string; password: string }, realm?: string) {
@@ -73,12 +57,6 @@ async function submitPassword(page: Page, user: { username: string; password: st
   await expect
     .poll(() => page.getByRole('heading', { name: 'Verify it’s you' }).isVisible(), { timeout: 15_000 })
     .toBe(true);
-}
-
-/** WCAG 2.1 AA checks by axe-core on what the screen shows now. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
 }
 
 const signedIn = (page: Page) =>
@@ -95,7 +73,7 @@ function wrongCode(secret: string): string {
 
 describe('MFA in the window', () => {
   it('asks for the authenticator code, explains a wrong one, and signs in with the right one', async () => {
-    const { page, errors, profile } = await launchApp();
+    const { page, errors, profile } = await launch();
     await submitPassword(page, mfaUser);
     expect(await page.textContent('main')).toContain('Signing in as mfa@example.com (employees)');
     await page.screenshot({ path: join(screenshots, 'mfa-code.png') });
@@ -117,7 +95,7 @@ describe('MFA in the window', () => {
   });
 
   it('checks the code’s form before sending it', async () => {
-    const { page } = await launchApp();
+    const { page } = await launch();
     await submitPassword(page, mfaUser);
     await page.getByLabel('Code from your authenticator app').fill('12ab');
     await page.getByRole('button', { name: 'Verify' }).click();
@@ -128,7 +106,7 @@ describe('MFA in the window', () => {
   });
 
   it('enrols an authenticator app at sign-in, then signs in later with the recovery code', async () => {
-    const first = await launchApp();
+    const first = await launch();
     await submitPassword(first.page, bob, 'contractors');
     await first.page.getByRole('button', { name: 'Continue' }).click();
     const keyLine = first.page.getByText('Can’t scan? Enter this key:');
@@ -149,7 +127,7 @@ describe('MFA in the window', () => {
     await first.page.close();
 
     // The phone is lost: the saved recovery code signs bob in once, and a new one is shown to keep.
-    const { page, errors } = await launchApp();
+    const { page, errors } = await launch();
     await submitPassword(page, bob, 'contractors');
     await page.getByRole('button', { name: 'Use a recovery code' }).click();
     await page.getByLabel('Recovery code', { exact: true }).fill(recoveryCode);

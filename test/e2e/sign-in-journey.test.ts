@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesktopServices } from '../../main/app/desktop-services';
 import { keychainService, KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
@@ -10,6 +10,7 @@ import { alice, demoProfile } from '../support/desktop-profile';
 import { testSettings } from '../support/test-settings';
 import { launchChromium } from '../support/e2e/chromium';
 import { installGatehouseBridge } from '../support/e2e/gatehouse-bridge';
+import { launchApp } from '../support/e2e/launch-app';
 import { serveRenderer } from '../support/e2e/serve-renderer';
 import { startTestServer } from '../support/server/start-test-server';
 
@@ -32,29 +33,13 @@ afterAll(async () => {
   await Promise.all([renderer?.close(), server?.close()]);
 });
 
-/** A new window with a fresh main process: new services, same keychain (like quitting and relaunching the app). */
-async function launchApp(): Promise<{ page: Page; errors: string[] }> {
-  const { router, sessions } = createDesktopServices({
-    settings: testSettings([profile]),
-    secretStore: new KeytarSecretStore(),
-    trustedOrigin: renderer.origin,
-    userAgent: 'Gatehouse/e2e',
-  });
-  const page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  const emit = await installGatehouseBridge(page, router);
-  sessions.onChanged(emit);
-  await page.goto(`${renderer.origin}/index.html`);
-  return { page, errors };
-}
+const launch = () => launchApp(browser, renderer.origin, profile);
 
 const account = () => `${profile.id}/employees/${alice.username}`;
 
 describe('sign-in journey', () => {
   it('shows the login view with the profile’s realms', async () => {
-    const { page, errors } = await launchApp();
+    const { page, errors } = await launch();
     await expect.poll(() => page.getByLabel('Username or e-mail').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('combobox', { name: 'Realm' }).inputValue()).toBe('employees');
     await page.screenshot({ path: join(screenshots, 'login.png') });
@@ -63,7 +48,7 @@ describe('sign-in journey', () => {
   });
 
   it('says in plain words when the password is wrong', async () => {
-    const { page } = await launchApp();
+    const { page } = await launch();
     await page.getByLabel('Username or e-mail').fill(alice.username);
     await page.getByLabel('Password', { exact: true }).fill('not-her-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -75,7 +60,7 @@ describe('sign-in journey', () => {
   });
 
   it('signs alice in and shows her claims, with the refresh token in the keychain', async () => {
-    const { page, errors } = await launchApp();
+    const { page, errors } = await launch();
     await page.getByLabel('Username or e-mail').fill(alice.username);
     await page.getByLabel('Password', { exact: true }).fill(alice.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -105,7 +90,7 @@ describe('sign-in journey', () => {
 
   it('stays signed in after a restart, from the keychain alone', async () => {
     const before = await keytar.getPassword(keychainService, account());
-    const { page } = await launchApp();
+    const { page } = await launch();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Signed in' }).isVisible(), { timeout: 15_000 })
       .toBe(true);
@@ -118,7 +103,7 @@ describe('sign-in journey', () => {
   });
 
   it('signs out, and the keychain entry is gone', async () => {
-    const { page } = await launchApp();
+    const { page } = await launch();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Signed in' }).isVisible(), { timeout: 15_000 })
       .toBe(true);

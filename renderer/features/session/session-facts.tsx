@@ -1,6 +1,6 @@
 import { Code, Group, Text } from '@mantine/core';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
-import { ExpiryCountdown } from './expiry-countdown';
+import { ExpiryCountdown } from '../../components/expiry-countdown';
 import classes from './session-view.module.css';
 
 /** The account at a glance, as a definition list: who, where from, until when, and kept where. */

@@ -45,7 +45,7 @@ export function SessionView({ session, onSignedOut }: SessionViewProps) {
   };
 
   return (
-    <Stack component="main" gap="lg" w="100%">
+    <Stack gap="lg" w="100%">
       <Paper withBorder shadow="sm" radius="md" p="lg">
         <Stack gap="md">
           <Group justify="space-between" align="flex-start" wrap="nowrap">

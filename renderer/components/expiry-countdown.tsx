@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
-import { formatCountdown, formatLocalDateTime } from '../../components/time-format';
-import { useNow } from '../../components/use-now';
+import { formatCountdown, formatLocalDateTime } from './time-format';
+import { useNow } from './use-now';
 
 /**
  * The access token's expiry as a local time plus a live "expires in 9 min". Kept in its own component so the
