@@ -46,6 +46,8 @@ export const appErrorCodes = [
   // Management API answers (main/admin/admin-errors.ts; spec/auth0-wire.md §7).
   'insufficient_scope',
   'conflict',
+  // The admin pane's step-up credential is missing, expired or refused: ask for the password again.
+  'admin_step_up_required',
 ] as const;
 
 export const AppErrorCode = z.enum(appErrorCodes);

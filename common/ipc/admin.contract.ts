@@ -50,13 +50,15 @@ import {
   UserCreate,
   UserUpdate,
 } from '../admin/user.schema';
+import { SignInInput } from './auth.contract';
 import { channel } from './channel';
+import { MfaStatus } from './mfa.contract';
 
 /**
  * The admin pane's channels (`admin:*`): the Management API v2 through main, which holds the token.
- * Every input may name its credentials (`via`); without it, the signed-in account that holds a token for
- * the Management API audience is used. Outputs are Auth0's objects as the schemas in common/admin name
- * them, which leave out every credential (client secrets, signing secrets, action secret values).
+ * Every input may name its credentials (`via`); without it, the admin step-up of the active account (else
+ * the latest step-up) is used. Outputs are Auth0's objects as the schemas in common/admin name them, which
+ * leave out every credential (client secrets, signing secrets, action secret values).
  */
 
 /** An admin input: `via` plus the call's own fields, nothing else. */
@@ -83,8 +85,62 @@ export const AdminAccess = z.object({
 });
 export type AdminAccess = z.infer<typeof AdminAccess>;
 
+/**
+ * Step-up (design/features.md item 7): admin power comes from a separate, short-lived Management API token
+ * obtained with the password again, held in main's memory only, never refreshed, and dropped on sign-out,
+ * "sign out of all", the idle lock, `admin:stepDown` or its expiry. The everyday session is not touched.
+ * Whose access: a signed-in account (`<profileId>/<realm>/<username>`), or a profile, realm and user.
+ */
+export const StepUpInput = z.union([
+  z.strictObject({ accountId: z.string().min(1).max(512), password: SignInInput.shape.password }),
+  z.strictObject({
+    profileId: SignInInput.shape.profileId,
+    realm: SignInInput.shape.realm,
+    username: SignInInput.shape.username,
+    password: SignInInput.shape.password,
+  }),
+]);
+export type StepUpInput = z.infer<typeof StepUpInput>;
+
+/** Admin access (no token), or a second factor to give first; the `mfa_token` stays in main. */
+export const StepUpOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('stepped_up'), access: AdminAccess }),
+  z.object({ status: z.literal('mfa_required'), mfa: MfaStatus }),
+]);
+export type StepUpOutcome = z.infer<typeof StepUpOutcome>;
+
+/** The second factor that completes a step-up: a TOTP code, an out-of-band approval or code, a recovery code. */
+export const StepUpFactor = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('otp'), otp: z.string().regex(/^\d{6}$/, 'six digits') }),
+  z.strictObject({ type: z.literal('oob'), bindingCode: z.string().max(20).optional() }),
+  z.strictObject({ type: z.literal('recovery'), recoveryCode: z.string().min(8).max(64) }),
+]);
+export type StepUpFactor = z.infer<typeof StepUpFactor>;
+
+const StepUpTransaction = { transactionId: z.string().min(1).max(100) };
+
 export const adminChannels = {
   access: channel('admin:access', none, AdminAccess),
+
+  /** Gets admin access with the password again (and MFA when the server asks). */
+  stepUp: channel('admin:stepUp', StepUpInput, StepUpOutcome),
+  stepUpChallenge: channel(
+    'admin:stepUpChallenge',
+    z.strictObject({ ...StepUpTransaction, authenticatorId: z.string().max(200).optional() }),
+    z.object({ challengeType: z.enum(['otp', 'oob']), bindingMethod: z.string().optional() }),
+  ),
+  stepUpVerify: channel(
+    'admin:stepUpVerify',
+    z.strictObject({ ...StepUpTransaction, factor: StepUpFactor }),
+    z.object({ access: AdminAccess, newRecoveryCode: z.string().optional() }),
+  ),
+  stepUpCancel: channel('admin:stepUpCancel', z.strictObject(StepUpTransaction), z.object({ cancelled: z.boolean() })),
+  /** Ends one account's admin access now (without `accountId`: every admin access). */
+  stepDown: channel(
+    'admin:stepDown',
+    z.strictObject({ accountId: z.string().min(1).max(512).optional() }),
+    z.object({ steppedDown: z.number().int() }),
+  ),
 
   listConnections: channel(
     'admin:listConnections',

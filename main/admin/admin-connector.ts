@@ -1,25 +1,20 @@
 import type { AxiosInstance } from 'axios';
-import { decodeJwt } from 'jose';
 import type { AdminVia } from '../../common/admin/admin-common.schema';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import type { AdminAccess } from '../../common/ipc/admin.contract';
-import type { SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import { createProfileTokenClient } from '../auth/profile-token-client';
 import { DiscoveryCache } from '../auth/server-endpoints';
 import type { Profile } from '../settings/profile';
-import { ClientCredentialsCache, sessionCredentials, type SessionTokens } from './management-credentials';
+import { checkAdminProfile, safeClaims, scopesOf } from './admin-access';
+import type { AdminStepUp } from './admin-step-up';
+import { ClientCredentialsCache } from './management-credentials';
 import { managementAudience, ManagementClient } from './management-client';
-
-/** What the connector needs from the session manager: the accounts' summaries and their tokens. */
-export interface AdminSessions extends SessionTokens {
-  accounts(): SessionSummary[];
-  active(): SessionSummary | null;
-}
 
 export interface AdminConnectorOptions {
   readonly profile: (profileId: string) => Profile | undefined;
-  readonly sessions: AdminSessions;
+  /** The admins' step-up credentials (main/admin/admin-step-up.ts); everyday sessions are never used. */
+  readonly stepUp: AdminStepUp;
   /** The profile's HTTP client: its proxy, CA bundles and timeout (main/net/profile-http-client.ts). */
   readonly httpFor: (profile: Profile) => Promise<AppResult<AxiosInstance>>;
   /** The M2M client's secret, read when a token is needed (the keychain's `client-secret:<profileId>`). */
@@ -37,7 +32,7 @@ export interface AdminConnection {
 
 /**
  * Chooses credentials for an admin call and builds the Management API client for them. Session: the
- * signed-in account whose access token is for `<issuer>api/v2/` (the admin's step-up sign-in). M2M: the
+ * admin's step-up, a separate short-lived Management API token (never the everyday session's). M2M: the
  * profile's confidential client with `client_credentials`; its tokens are cached in memory per profile
  * and client, never stored.
  */
@@ -54,33 +49,22 @@ export class AdminConnector {
   }
 
   async #sessionConnection(accountId: string | undefined): Promise<AppResult<AdminConnection>> {
-    const account = managementAccount(this.#options.sessions, this.#options.profile, accountId);
-    if (!account.ok) return account;
-    const { session, profile } = account.value;
+    const { stepUp } = this.#options;
+    const resolved = stepUp.resolve(accountId);
+    if (!resolved.ok) return resolved;
+    const profile = this.#options.profile(resolved.value.profileId);
+    if (profile === undefined) {
+      return err(appError('not_found', `There is no server profile named “${resolved.value.profileId}”.`));
+    }
     const http = await this.#options.httpFor(profile);
     if (!http.ok) return http;
     const client = new ManagementClient({
       http: http.value,
       issuer: profile.issuer,
-      credentials: sessionCredentials(this.#options.sessions, session.accountId),
+      credentials: stepUp.credentials(resolved.value.accountId),
       ...this.#clock(),
     });
-    const access = (): Promise<AppResult<AdminAccess>> => {
-      const fresh = this.#options.sessions.accounts().find((item) => item.accountId === session.accountId) ?? session;
-      const claims = fresh.accessTokenClaims ?? {};
-      return Promise.resolve(
-        ok({
-          via: 'session',
-          profileId: profile.id,
-          issuer: profile.issuer,
-          audience: managementAudience(profile.issuer),
-          accountId: fresh.accountId,
-          subject: fresh.user.sub,
-          scopes: scopesOf(fresh.scope, claims['permissions']),
-          expiresAt: fresh.expiresAt,
-        }),
-      );
-    };
+    const access = (): Promise<AppResult<AdminAccess>> => Promise.resolve(stepUp.access(resolved.value.accountId));
     return ok({ client, profile, access });
   }
 
@@ -146,89 +130,5 @@ export class AdminConnector {
 
   #clock(): { clock?: () => number } {
     return this.#options.clock === undefined ? {} : { clock: this.#options.clock };
-  }
-}
-
-/** The admin pane speaks Auth0's Management API, which generic OAuth 2.0 servers do not have. */
-function checkAdminProfile(profile: Profile): AppResult<Profile> {
-  if (profile.kind === 'auth0') return ok(profile);
-  return err(
-    appError(
-      'invalid_request',
-      `The profile “${profile.name}” is a generic OAuth 2.0 server without Auth0’s Management API.`,
-      {
-        nextStep: 'Use an Auth0 (or Gatehouse reference server) profile for the admin pane.',
-      },
-    ),
-  );
-}
-
-/**
- * The signed-in account to administer with: the one named, else the active account if its access token
- * is for the Management API, else the first account that has such a token.
- */
-export function managementAccount(
-  sessions: Pick<AdminSessions, 'accounts' | 'active'>,
-  profileOf: (profileId: string) => Profile | undefined,
-  accountId: string | undefined,
-): AppResult<{ session: SessionSummary; profile: Profile }> {
-  const accounts = sessions.accounts();
-  const isForManagement = (session: SessionSummary) => {
-    const profile = profileOf(session.profileId);
-    return profile !== undefined && audiencesOf(session).includes(managementAudience(profile.issuer));
-  };
-  const active = sessions.active();
-  const session =
-    accountId !== undefined
-      ? accounts.find((item) => item.accountId === accountId)
-      : active !== null && isForManagement(active)
-        ? active
-        : accounts.find(isForManagement);
-  const profile = session === undefined ? undefined : profileOf(session.profileId);
-  if (session === undefined || profile === undefined) {
-    const others = accounts.map((account) => account.username);
-    return err(
-      appError(
-        'not_signed_in',
-        others.length === 0
-          ? 'No one is signed in to the admin pane.'
-          : `No one is signed in to the admin pane: ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not signed in to the Management API.`,
-        { nextStep: 'Sign in with an admin account and the Management API (`<issuer>api/v2/`) as the audience.' },
-      ),
-    );
-  }
-  const usable = checkAdminProfile(profile);
-  if (!usable.ok) return usable;
-  if (!isForManagement(session)) {
-    return err(
-      appError('not_signed_in', `The account ${session.username} is not signed in to the Management API.`, {
-        nextStep: `Sign in again with ${managementAudience(profile.issuer)} as the audience.`,
-      }),
-    );
-  }
-  return ok({ session, profile });
-}
-
-function audiencesOf(session: SessionSummary): string[] {
-  const aud = session.accessTokenClaims?.['aud'];
-  if (typeof aud === 'string') return [aud];
-  if (Array.isArray(aud)) return aud.filter((item): item is string => typeof item === 'string');
-  return session.audience === undefined ? [] : [session.audience];
-}
-
-/** The token's `scope` (space-separated) together with Auth0's RBAC `permissions` claim, once each. */
-function scopesOf(scope: unknown, permissions: unknown): string[] {
-  const fromScope = typeof scope === 'string' ? scope.split(' ').filter((item) => item !== '') : [];
-  const fromPermissions = Array.isArray(permissions)
-    ? permissions.filter((item): item is string => typeof item === 'string')
-    : [];
-  return [...new Set([...fromScope, ...fromPermissions])];
-}
-
-function safeClaims(token: string): Record<string, unknown> {
-  try {
-    return decodeJwt(token);
-  } catch {
-    return {};
   }
 }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { AppResult } from '../../common/errors/app-error';
+import { appError, type AppResult } from '../../common/errors/app-error';
 import type { adminChannels } from '../../common/ipc/admin.contract';
 import type { ChannelSpec } from '../../common/ipc/channel';
-import { ok } from '../../common/result';
+import { err, ok } from '../../common/result';
+import { parseAccountId, type AccountRef } from '../session/account-id';
 import type { AdminService } from './admin-service';
 
 /** One service call per `admin:*` channel, typed from the contract (as main/ipc/ipc-router.ts expects). */
@@ -29,6 +30,20 @@ const page = (input: { page?: number | undefined; perPage?: number | undefined }
 export function createAdminHandlers(admin: AdminService): AdminHandlers {
   return {
     access: (input) => admin.run(input.via, (_client, connection) => connection.access()),
+
+    stepUp: (input) =>
+      admin.stepUp(async (stepUp) => {
+        const ref: AccountRef | null =
+          'accountId' in input
+            ? parseAccountId(input.accountId)
+            : { profileId: input.profileId, realm: input.realm, username: input.username };
+        if (ref === null) return err(appError('invalid_input', 'That is not an account id (profile/realm/user).'));
+        return stepUp.stepUp(ref, input.password);
+      }),
+    stepUpChallenge: (input) => admin.stepUp((s) => s.challenge(input.transactionId, input.authenticatorId)),
+    stepUpVerify: (input) => admin.stepUp((s) => s.verify(input.transactionId, input.factor)),
+    stepUpCancel: async (input) => ok({ cancelled: admin.cancelStepUp(input.transactionId) }),
+    stepDown: async (input) => ok({ steppedDown: admin.stepDown(input.accountId) }),
 
     listConnections: (input) =>
       admin.run(input.via, (c) =>

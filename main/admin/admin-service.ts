@@ -5,7 +5,8 @@ import { err, ok } from '../../common/result';
 import { createProfileHttpClient } from '../net/profile-http-client';
 import type { SecretStore } from '../secrets/secret-store';
 import { clientSecretAccount, type Profile } from '../settings/profile';
-import { AdminConnector, type AdminConnection, type AdminSessions } from './admin-connector';
+import { AdminConnector, type AdminConnection } from './admin-connector';
+import type { AdminStepUp } from './admin-step-up';
 import type { ManagementClient } from './management-client';
 
 export interface AdminServiceOptions {
@@ -13,7 +14,8 @@ export interface AdminServiceOptions {
     profile(profileId: string): Profile | undefined;
     readonly policy: { readonly showAdminPane: boolean; readonly caBundlePaths?: readonly string[] | undefined };
   };
-  readonly sessions: AdminSessions;
+  /** The admins' step-up credentials; `via: session` uses them, never the everyday session. */
+  readonly stepUp: AdminStepUp;
   readonly secretStore: Pick<SecretStore, 'get'>;
   readonly userAgent: string;
   readonly clock?: () => number;
@@ -29,13 +31,15 @@ export interface AdminServiceOptions {
 export class AdminService {
   readonly #connector: AdminConnector;
   readonly #isAllowed: () => boolean;
+  readonly #stepUp: AdminStepUp;
 
   constructor(options: AdminServiceOptions) {
     const { settings, secretStore, userAgent } = options;
     this.#isAllowed = () => settings.policy.showAdminPane;
+    this.#stepUp = options.stepUp;
     this.#connector = new AdminConnector({
       profile: (profileId) => settings.profile(profileId),
-      sessions: options.sessions,
+      stepUp: options.stepUp,
       httpFor:
         options.httpFor ??
         ((profile) =>
@@ -50,22 +54,36 @@ export class AdminService {
     });
   }
 
-  /** Connects with `via` (default: the admin's Management API session) and runs one admin call. */
+  /** Connects with `via` (default: the admin's step-up) and runs one admin call. */
   async run<T>(
     via: AdminVia | undefined,
     call: (client: ManagementClient, connection: AdminConnection) => Promise<AppResult<T>>,
   ): Promise<AppResult<T>> {
-    if (!this.#isAllowed()) {
-      return err(
-        appError('policy_locked', 'Your organisation has turned the admin pane off on this computer.', {
-          nextStep: 'Ask your IT team if you need to administer the tenant.',
-        }),
-      );
-    }
+    if (!this.#isAllowed()) return err(adminPaneOff());
     const connection = await this.#connector.connect(via);
     if (!connection.ok) return connection;
     return call(connection.value.client, connection.value);
   }
+
+  /** The step-up calls, refused like every admin call when the policy hides the admin pane. */
+  stepUp<T>(call: (stepUp: AdminStepUp) => Promise<AppResult<T>>): Promise<AppResult<T>> {
+    return this.#isAllowed() ? call(this.#stepUp) : Promise.resolve(err(adminPaneOff()));
+  }
+
+  /** Ending admin access (or a pending step-up) is always allowed, whatever the policy says. */
+  stepDown(accountId?: string): number {
+    return this.#stepUp.stepDown(accountId);
+  }
+
+  cancelStepUp(transactionId: string): boolean {
+    return this.#stepUp.cancel(transactionId);
+  }
+}
+
+function adminPaneOff() {
+  return appError('policy_locked', 'Your organisation has turned the admin pane off on this computer.', {
+    nextStep: 'Ask your IT team if you need to administer the tenant.',
+  });
 }
 
 /** Reads the M2M client's secret from the keychain (never from settings, never cached here). */

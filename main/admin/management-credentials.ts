@@ -3,32 +3,14 @@ import { ok } from '../../common/result';
 import type { TokenSet } from '../auth/token-set';
 
 /**
- * Where an admin call's bearer token comes from. `withToken` runs `call` with a token and, when the
- * Management API answers 401, gets a fresh token and runs it once more (never more: a second 401 is the
- * answer). The token never leaves main.
+ * Where an admin call's bearer token comes from. `withToken` runs `call` with a token and decides what a
+ * 401 means: the M2M cache gets a fresh token and runs it once more (never more: a second 401 is the
+ * answer); an admin's step-up (admin-step-up.ts) ends, since only the password can renew it. The token
+ * never leaves main.
  */
 export interface ManagementCredentials {
   readonly kind: 'session' | 'm2m';
   withToken<T extends { readonly status: number }>(call: (accessToken: string) => Promise<T>): Promise<AppResult<T>>;
-}
-
-/** What session credentials need from the session manager (main/session/session-manager.ts). */
-export interface SessionTokens {
-  withAccessToken<T extends { status: number }>(
-    accountId: string | undefined,
-    call: (accessToken: string) => Promise<T>,
-  ): Promise<AppResult<T>>;
-}
-
-/**
- * The signed-in admin's session: the session manager supplies the token, renews it before expiry, and on a
- * 401 refreshes once and retries once (single-flight with every other caller of that account).
- */
-export function sessionCredentials(sessions: SessionTokens, accountId: string): ManagementCredentials {
-  return {
-    kind: 'session',
-    withToken: (call) => sessions.withAccessToken(accountId, call),
-  };
 }
 
 /** The `client_credentials` grant for the Management API audience (TokenClient.clientCredentials). */

@@ -1,5 +1,6 @@
 import { createAdminHandlers } from '../admin/admin-ipc';
 import { AdminService } from '../admin/admin-service';
+import { AdminStepUp } from '../admin/admin-step-up';
 import { createInspectService } from '../inspect/inspect-wiring';
 import { ApiConsole } from '../api-console/api-console';
 import { createIpcHandlers } from '../ipc/ipc-handlers';
@@ -37,14 +38,15 @@ export interface DesktopServices {
  */
 export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
   const { settings, secretStore } = options;
+  const sessionProfiles = settingsProfiles(settings, (profile) =>
+    createTokenGrants(profile, {
+      secretStore,
+      userAgent: options.userAgent,
+      policyCaBundlePaths: settings.policy.caBundlePaths,
+    }),
+  );
   const sessions = new SessionManager({
-    profiles: settingsProfiles(settings, (profile) =>
-      createTokenGrants(profile, {
-        secretStore,
-        userAgent: options.userAgent,
-        policyCaBundlePaths: settings.policy.caBundlePaths,
-      }),
-    ),
+    profiles: sessionProfiles,
     secretStore,
     policy: sessionPolicyOf(settings.policy),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
@@ -63,10 +65,18 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     (profileId) => settings.profile(profileId),
     createHttpClient({ userAgent: options.userAgent }),
   );
+  // The admin pane's step-up: its own tokens, ended whenever the account's everyday credentials end.
+  const stepUp = new AdminStepUp({
+    profiles: sessionProfiles,
+    activeAccountId: () => sessions.active()?.accountId ?? null,
+    allowedRealms: settings.policy.allowedRealms,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  sessions.onCredentialsEnded((ended) => stepUp.end(ended));
   const admin = createAdminHandlers(
     new AdminService({
       settings,
-      sessions,
+      stepUp,
       secretStore,
       userAgent: options.userAgent,
       ...(options.clock === undefined ? {} : { clock: options.clock }),

@@ -27,19 +27,22 @@ export interface EnrolmentView {
   recoveryCodes?: string[];
 }
 
-/** Turns tokens from a completed MFA grant into a session, exactly as a password sign-in would. */
-export type Establish = (ref: AccountRef, tokens: TokenSet) => Promise<SessionSummary>;
+/**
+ * Turns tokens from a completed MFA grant into what the sign-in was for: a session, exactly as a password
+ * sign-in would (the session manager), or the admin pane's step-up credential (main/admin/admin-step-up.ts).
+ */
+export type Establish<Done> = (ref: AccountRef, tokens: TokenSet) => Promise<Done>;
 
 /**
  * Pending multi-factor sign-ins. Each holds the `mfa_token` (and any `oob_code`) in main under an opaque id;
  * the window gets the id, the factors and the deadline. A transaction ends on success, cancel or expiry.
  */
-export class MfaFlow {
+export class MfaFlow<Done = SessionSummary> {
   readonly #transactions = new Map<string, Transaction>();
   #latest: string | null = null;
 
   constructor(
-    private readonly establish: Establish,
+    private readonly establish: Establish<Done>,
     private readonly clock: () => number,
   ) {}
 
@@ -50,8 +53,9 @@ export class MfaFlow {
     return id;
   }
 
-  async status(): Promise<AppResult<MfaStatus | null>> {
-    const transaction = this.#latest === null ? undefined : this.#live(this.#latest);
+  /** The transaction `id` (default: the one opened last), with its factors; null when it has ended. */
+  async status(id: string | null = this.#latest): Promise<AppResult<MfaStatus | null>> {
+    const transaction = id === null ? undefined : this.#live(id);
     if (transaction === undefined) return ok(null);
     const authenticators = await transaction.grants.authenticators(transaction.pending);
     if (!authenticators.ok) return authenticators;
@@ -100,11 +104,11 @@ export class MfaFlow {
     });
   }
 
-  async verifyOtp(id: string, otp: string): Promise<AppResult<SessionSummary>> {
+  async verifyOtp(id: string, otp: string): Promise<AppResult<Done>> {
     return this.#complete(id, (transaction) => transaction.grants.otpGrant(transaction.pending, otp));
   }
 
-  async verifyOob(id: string, bindingCode?: string): Promise<AppResult<SessionSummary>> {
+  async verifyOob(id: string, bindingCode?: string): Promise<AppResult<Done>> {
     const transaction = this.#live(id);
     if (transaction?.oobCode === undefined) {
       return err(appError('invalid_input', 'Ask for a code first (choose how to receive it).'));
@@ -118,10 +122,7 @@ export class MfaFlow {
     return this.#complete(id, (t) => t.grants.pollOob(t.pending, oobCode, { signal }));
   }
 
-  async recover(
-    id: string,
-    recoveryCode: string,
-  ): Promise<AppResult<{ session: SessionSummary; newRecoveryCode?: string }>> {
+  async recover(id: string, recoveryCode: string): Promise<AppResult<{ session: Done; newRecoveryCode?: string }>> {
     const transaction = this.#live(id);
     if (transaction === undefined) return err(expired());
     const outcome = await transaction.grants.recoveryCodeGrant(transaction.pending, recoveryCode);
@@ -140,10 +141,17 @@ export class MfaFlow {
     return had;
   }
 
+  /** Ends every pending sign-in of the accounts `matches` picks (sign-out, idle lock). */
+  cancelWhere(matches: (ref: AccountRef) => boolean): void {
+    for (const transaction of [...this.#transactions.values()]) {
+      if (matches(transaction.ref)) this.#end(transaction.id);
+    }
+  }
+
   async #complete(
     id: string,
     grant: (transaction: Transaction) => Promise<AppResult<TokenSet>>,
-  ): Promise<AppResult<SessionSummary>> {
+  ): Promise<AppResult<Done>> {
     const transaction = this.#live(id);
     if (transaction === undefined) return err(expired());
     const tokens = await grant(transaction);

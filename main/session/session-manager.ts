@@ -6,6 +6,7 @@ import type { SignInOutcome } from '../auth/token-client';
 import type { TokenSet } from '../auth/token-set';
 import type { SecretStore } from '../secrets/secret-store';
 import { formatAccountId, parseAccountId, type AccountRef } from './account-id';
+import type { CredentialsEnded } from './credentials-ended';
 import { summaryOf, type LiveSession } from './live-session';
 import { MfaFlow } from './mfa-flow';
 import {
@@ -46,6 +47,7 @@ export class SessionManager {
   readonly #sessions = new Map<string, LiveSession>();
   readonly #refreshesInFlight = new Map<string, Promise<AppResult<LiveSession>>>();
   readonly #listeners = new Set<Listener>();
+  readonly #endListeners = new Set<(ended: CredentialsEnded) => void>();
   #activeAccountId: string | null = null;
   /** Pending multi-factor sign-ins; completing one establishes the session like a password sign-in. */
   readonly mfa: MfaFlow;
@@ -62,6 +64,15 @@ export class SessionManager {
   onChanged(listener: Listener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Hook for credentials kept elsewhere in main (the admin step-up): told, before anything else happens,
+   * when an account signs out or expires, on "sign out of all", and on the idle lock.
+   */
+  onCredentialsEnded(listener: (ended: CredentialsEnded) => void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
   }
 
   active(): SessionSummary | null {
@@ -210,6 +221,7 @@ export class SessionManager {
   async signOut(accountId?: string): Promise<AppResult<{ signedOut: boolean }>> {
     const id = accountId ?? this.#activeAccountId;
     if (id === null) return ok({ signedOut: false });
+    this.#ended({ kind: 'account', accountId: id });
     const live = this.#sessions.get(id);
     const refreshToken = live?.refreshToken ?? (await this.#keeper.read(id));
     if (live === undefined && refreshToken === null) return ok({ signedOut: false });
@@ -242,11 +254,13 @@ export class SessionManager {
       const result = await this.signOut(id);
       if (result.ok && result.value.signedOut) signedOut += 1;
     }
+    this.#ended(profileId === undefined ? { kind: 'all' } : { kind: 'profile', profileId });
     return ok({ signedOut });
   }
 
   /** Idle lock: drops every access and ID token from memory; refresh tokens stay, so unlocking is silent. */
   lock(): void {
+    this.#ended({ kind: 'all' });
     this.#timers.cancelAll();
     for (const session of this.#sessions.values()) session.tokens = null;
     if (this.#sessions.size > 0) this.#emit({ session: this.active(), reason: 'locked' });
@@ -322,6 +336,7 @@ export class SessionManager {
 
   async #expire(accountId: string, reason: AppError): Promise<void> {
     const wasLive = this.#sessions.has(accountId);
+    this.#ended({ kind: 'account', accountId });
     this.#drop(accountId);
     await this.#keeper.remove(accountId);
     if (wasLive) this.#emit({ session: this.active(), reason: 'expired', notice: `${reason.message} Sign in again.` });
@@ -340,6 +355,10 @@ export class SessionManager {
 
   #emit(change: SessionChanged): void {
     for (const listener of this.#listeners) listener(change);
+  }
+
+  #ended(ended: CredentialsEnded): void {
+    for (const listener of this.#endListeners) listener(ended);
   }
 }
 

@@ -82,5 +82,7 @@ export function errorTitle(code: AppErrorCode): string {
       return 'Not allowed with your admin access';
     case 'conflict':
       return 'Clashes with existing data';
+    case 'admin_step_up_required':
+      return 'Confirm your password for admin access';
   }
 }

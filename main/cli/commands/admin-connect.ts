@@ -1,24 +1,18 @@
 import type { AxiosInstance } from 'axios';
 import { appError, type AppError, type AppResult } from '../../../common/errors/app-error';
 import { err, ok } from '../../../common/result';
-import { managementAccount } from '../../admin/admin-connector';
 import { keychainSecret } from '../../admin/admin-service';
-import {
-  ClientCredentialsCache,
-  sessionCredentials,
-  type ManagementCredentials,
-} from '../../admin/management-credentials';
+import { ClientCredentialsCache, type ManagementCredentials } from '../../admin/management-credentials';
 import { managementAudience, ManagementClient } from '../../admin/management-client';
 import { userAgent } from '../../app/user-agent';
-import { createTokenGrants } from '../../app/token-grants-factory';
 import { createProfileTokenClient } from '../../auth/profile-token-client';
 import { DiscoveryCache } from '../../auth/server-endpoints';
 import { createProfileHttpClient } from '../../net/profile-http-client';
 import { Profile } from '../../settings/profile';
-import { exitCodes, formatAppError, printLine, readSecretFromStdin, type CliIo } from '../cli-io';
+import { exitCodes, formatAppError, printLine, type CliIo } from '../cli-io';
 import type { CliServices } from '../cli-services';
+import { stepUpCredentials } from './admin-step-up';
 import type { CommandContext } from './command-context';
-import { restoreActive } from './restore-active';
 
 /** The credential flags every admin verb takes (with `--json`). */
 export const adminOptions = {
@@ -31,14 +25,18 @@ export const adminOptions = {
   username: { type: 'string' },
   'admin-realm': { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
+  'mfa-otp-stdin': { type: 'boolean', default: false },
 } as const;
 
 export const adminCredentialsUsage = [
-  'credentials: the saved session of the active profile if it is for <issuer>api/v2/, or',
-  '  --username U --password-stdin [--admin-realm R]  a one-off admin sign-in (nothing is saved), or',
+  'credentials: the saved session never carries admin power; each admin command steps up on its own:',
+  '  --password-stdin  the password of the saved active account (of the profile), for a Management API token',
+  '    that lives as long as this command; nothing is saved and the saved session is not changed, or',
+  '  --username U --password-stdin [--admin-realm R]  the same step-up for another admin, or',
   '  --m2m [--client-id ID] [--client-secret-env VAR]  client_credentials (the secret from VAR, else the',
   '  keychain entry client-secret:<profile>); --profile NAME picks the profile, or --server URL --client-id ID',
-  '  names the tenant without one (with --m2m or --username)',
+  '  names the tenant without one (with --m2m or --username). With --mfa-otp-stdin, standard input holds the',
+  '  password and then, on the next line, the one-time code. Without credentials, an admin verb exits 3.',
 ].join('\n');
 
 export interface AdminFlags {
@@ -51,6 +49,7 @@ export interface AdminFlags {
   readonly username?: string | undefined;
   readonly 'admin-realm'?: string | undefined;
   readonly 'password-stdin': boolean;
+  readonly 'mfa-otp-stdin': boolean;
 }
 
 /** A connected admin command, or the exit code to end with (the reason is already printed). */
@@ -65,7 +64,9 @@ const agent = () => userAgent(process.env.npm_package_version ?? '0.1.0', `cli; 
  */
 export async function connectAdmin(flags: AdminFlags, io: CliIo, context: CommandContext): Promise<Connected> {
   if (flags.m2m && flags.username !== undefined) return usage(io, 'use either --m2m or --username, not both.');
-  if (flags['password-stdin'] && flags.username === undefined) return usage(io, '--password-stdin needs --username.');
+  if (flags.m2m && flags['password-stdin']) return usage(io, '--m2m takes no password; drop --password-stdin.');
+  if (flags['mfa-otp-stdin'] && !flags['password-stdin'])
+    return usage(io, '--mfa-otp-stdin goes with --password-stdin.');
   const services = await context.services();
   const profile = profileFor(flags, services);
   if (!profile.ok) return refused(io, profile.error);
@@ -78,9 +79,7 @@ export async function connectAdmin(flags: AdminFlags, io: CliIo, context: Comman
   if (!http.ok) return refused(io, http.error);
   const credentials = flags.m2m
     ? m2mCredentials(flags, io, services, profile.value, http.value)
-    : flags.username !== undefined
-      ? await oneOffSignIn(flags, io, services, profile.value)
-      : await savedSession(services, profile.value);
+    : await stepUpCredentials(flags, io, services, profile.value, agent());
   if (!credentials.ok) return refused(io, credentials.error);
   return {
     ok: true,
@@ -88,11 +87,11 @@ export async function connectAdmin(flags: AdminFlags, io: CliIo, context: Comman
   };
 }
 
-/** Prints an AppError on one line; exits 3 when not signed in, 2 for bad input, else 1 (refused). */
+/** Prints an AppError on one line; exits 3 when not signed in (or not stepped up), 2 for bad input, else 1. */
 export function refused(io: CliIo, error: AppError): { readonly ok: false; readonly code: number } {
   printLine(io.stderr, formatAppError(error));
   const code =
-    error.code === 'not_signed_in'
+    error.code === 'not_signed_in' || error.code === 'admin_step_up_required'
       ? exitCodes.notSignedIn
       : error.code === 'invalid_input'
         ? exitCodes.usage
@@ -174,49 +173,4 @@ function m2mCredentials(
     return tokens.ok ? tokens.value.clientCredentials({ audience: managementAudience(profile.issuer) }) : tokens;
   });
   return ok(cache.credentials());
-}
-
-/** A password-realm sign-in for this one command: no offline_access, so no refresh token exists to keep. */
-async function oneOffSignIn(
-  flags: AdminFlags,
-  io: CliIo,
-  { secretStore }: CliServices,
-  profile: Profile,
-): Promise<AppResult<ManagementCredentials>> {
-  if (!flags['password-stdin']) {
-    return err(appError('invalid_input', 'Pass the admin’s password on standard input with --password-stdin.'));
-  }
-  const grants = createTokenGrants(profile, { secretStore, userAgent: agent() });
-  const tokens = await grants.passwordGrant({
-    realm: flags['admin-realm'] ?? profile.defaultRealm,
-    username: flags.username ?? '',
-    password: await readSecretFromStdin(io.stdin),
-    audience: managementAudience(profile.issuer),
-    scope: 'openid profile email',
-  });
-  if (!tokens.ok) return tokens;
-  const accessToken = tokens.value.accessToken;
-  return ok({ kind: 'session', withToken: async (call) => ok(await call(accessToken)) });
-}
-
-/** A saved session of the profile whose access token is for the Management API (the active one first). */
-async function savedSession(services: CliServices, profile: Profile): Promise<AppResult<ManagementCredentials>> {
-  const restored = await restoreActive(services);
-  if (!restored.ok) return restored;
-  const { sessions } = services;
-  const ofProfile = {
-    accounts: () => sessions.accounts().filter((account) => account.profileId === profile.id),
-    active: () => {
-      const active = sessions.active();
-      return active?.profileId === profile.id ? active : null;
-    },
-  };
-  const account = managementAccount(ofProfile, (id) => services.settings.profile(id), undefined);
-  if (!account.ok) {
-    return err({
-      ...account.error,
-      nextStep: `${account.error.nextStep ?? ''} Or use --username U --password-stdin, or --m2m.`.trim(),
-    });
-  }
-  return ok(sessionCredentials(services.sessions, account.value.session.accountId));
 }

@@ -119,7 +119,8 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
   return exitCodes.ok;
 }
 
-function splitFirstLine(text: string): [string, string | undefined] {
+/** Standard input with `--mfa-otp-stdin`: the password on the first line, the one-time code after it. */
+export function splitFirstLine(text: string): [string, string | undefined] {
   const newline = text.indexOf('\n');
   return newline < 0 ? [text, undefined] : [text.slice(0, newline).replace(/\r$/, ''), text.slice(newline + 1)];
 }

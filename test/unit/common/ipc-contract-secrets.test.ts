@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { adminChannels } from '../../../common/ipc/admin.contract';
 import { listChannels, listEvents } from '../../../common/ipc/contract';
 
 // Field names that would carry a credential to the window (design/security.md, "Secrets").
@@ -32,6 +33,12 @@ describe('the IPC contract', () => {
       session: z.object({ tokens: z.array(z.object({ refreshToken: z.string() })) }).nullable(),
     });
     expect(fieldNames(leaky)).toContain('refreshToken');
+  });
+
+  it('reaches into discriminated unions, such as the admin step-up’s outcome', () => {
+    const names = fieldNames(adminChannels.stepUp.output);
+    expect(names).toEqual(expect.arrayContaining(['access', 'scopes', 'mfa', 'transactionId', 'authenticators']));
+    expect(fieldNames(adminChannels.stepUpVerify.output)).toEqual(expect.arrayContaining(['access', 'scopes']));
   });
 
   it.each(listChannels().map(({ spec }) => [spec.id, spec.output] as const))(

@@ -2,11 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keychainService } from '../../../../main/secrets/keytar-secret-store';
 import { runProcess } from '../../../support/run-process';
 import { demo } from '../../../support/server/demo-tenant';
 import { managementClient, managementToken, type ManagementClient } from '../../../support/server/management';
 import { startTestServer, type TestServer } from '../../../support/server/start-test-server';
+import { totp } from '../../../support/totp';
 
 // The admin verbs as a support script runs them: `npx gatehouse …` child processes against the real
 // reference server, with a temporary config folder and this D-Bus session's real keychain.
@@ -41,7 +44,7 @@ const m2m = () => [
   '--client-secret-env',
   'ADMIN_SECRET',
 ];
-const asUser = (who: 'admin' | 'support') => [
+const asUser = (who: 'admin' | 'support' | 'mfa') => [
   '--server',
   server.url,
   '--client-id',
@@ -171,34 +174,71 @@ describe.concurrent('gatehouse admin verbs', { timeout: 240_000 }, () => {
     );
   });
 
-  it('exits 3 when the saved session is not for the Management API, and 2 for bad usage', async () => {
-    const login = await gatehouse(
-      [
-        'login',
-        '--server',
-        server.url,
-        '--client-id',
-        'gatehouse-desktop',
-        '--realm',
-        'employees',
-        '--username',
-        demo.users.alice.email,
-        '--password-stdin',
-        '--profile',
-        'tenant',
-      ],
-      `${demo.users.alice.password}\n`,
-      'saved',
-    );
-    expect(login.code).toBe(0);
+  it('exits 3 without a step-up, steps up as the saved account with --password-stdin, and leaves its keychain entry', async () => {
+    const profile = `stepup-${Date.now().toString(36)}`;
+    const login = (who: 'alice' | 'admin') =>
+      gatehouse(
+        [
+          'login',
+          '--server',
+          server.url,
+          '--client-id',
+          'gatehouse-desktop',
+          '--realm',
+          'employees',
+          '--username',
+          demo.users[who].email,
+          '--password-stdin',
+          '--profile',
+          profile,
+        ],
+        `${demo.users[who].password}\n`,
+        'saved',
+      );
+    expect((await login('alice')).code).toBe(0);
     const rules = await gatehouse(['rules', 'list'], undefined, 'saved');
     expect(rules.code).toBe(3);
     expect(rules.stderr).toMatch(
-      /alice@example\.com is not signed in to the Management API\..*--username U --password-stdin, or --m2m/,
+      /Admin access for alice@example\.com needs your password again\..*--password-stdin.*--m2m/,
     );
+
+    expect((await login('admin')).code).toBe(0);
+    const account = `${profile}/employees/${demo.users.admin.email}`;
+    const stored = await keytar.getPassword(keychainService, account);
+    expect(stored).toMatch(/^v1\./);
+    const listed = await gatehouse(
+      ['rules', 'list', '--json', '--password-stdin'],
+      `${demo.users.admin.password}\n`,
+      'saved',
+    );
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect(json<{ name: string }[]>(listed.stdout).map((rule) => rule.name)).toContain('Add realm and roles claims');
+    // The step-up lived in that process only: the saved everyday session's keychain entry is untouched.
+    expect(await keytar.getPassword(keychainService, account)).toBe(stored);
+    expect(
+      (await keytar.findCredentials(keychainService)).filter((c) => c.account.startsWith(`${profile}/`)),
+    ).toHaveLength(2);
+    const wrong = await gatehouse(['rules', 'list', '--password-stdin'], 'not-the-password\n', 'saved');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('[server: 403 invalid_grant');
 
     const bad = await gatehouse(['blocks', 'clear', '--identifier', 'x', '--user', 'y'], undefined, 'saved');
     expect(bad.code).toBe(2);
+    expect((await gatehouse(['logout', '--all'], undefined, 'saved')).code).toBe(0);
+  });
+
+  it('steps up an MFA user with the one-time code on the line after the password', async () => {
+    const listed = await gatehouse(
+      ['rules', 'list', '--json', ...asUser('mfa'), '--mfa-otp-stdin'],
+      `${demo.users.mfa.password}\n${totp('JBSWY3DPEHPK3PXP')}\n`,
+      'people',
+    );
+    // mfa@example.com has no admin role: the step-up succeeds, and the Management API refuses the read.
+    expect(listed.stderr).toContain('Your admin access does not allow Gatehouse to');
+    expect(listed.code).toBe(1);
+    const withoutCode = await gatehouse(['rules', 'list', ...asUser('mfa')], `${demo.users.mfa.password}\n`, 'people');
+    expect(withoutCode.code).toBe(1);
+    expect(withoutCode.stderr).toContain('--mfa-otp-stdin');
   });
 
   it('tails the log: the newest events, then a new one as it happens, until Ctrl-C (exit 0)', async () => {

@@ -10,16 +10,18 @@ import { testSettings } from '../../../support/test-settings';
 
 const ourWindow = { frameUrl: 'app://gatehouse/index.html', isMainFrame: true };
 
-/** The demo tenant's Management API users (shared/design/demo-tenant.md). */
+/** The demo tenant's Management API users (shared/design/demo-tenant.md), and the MFA user. */
 export const adminUsers = {
   admin: { username: demo.users.admin.email, password: demo.users.admin.password },
   support: { username: demo.users.support.email, password: demo.users.support.password },
+  alice: { username: demo.users.alice.email, password: demo.users.alice.password },
+  mfa: { username: demo.users.mfa.email, password: demo.users.mfa.password },
 } as const;
 
 /**
  * The desktop app's real services over a test server, as the admin pane uses them: a profile for the
- * public desktop client (admins sign in with the Management API audience) and one for the
- * `gatehouse-admin-m2m` client, whose secret is put in the real keychain as Settings would.
+ * public desktop client (admins step up with their password for the Management API audience) and one for
+ * the `gatehouse-admin-m2m` client, whose secret is put in the real keychain as Settings would.
  */
 export interface AdminDesk {
   readonly services: DesktopServices;
@@ -29,12 +31,16 @@ export interface AdminDesk {
   call(channel: string, input?: unknown): Promise<AppResult<unknown>>;
   /** Like `call`, but fails the test unless the call succeeded; returns the value. */
   value<T = unknown>(channel: string, input?: unknown): Promise<T>;
-  /** Signs a demo user in to the Management API audience (the admin pane's step-up sign-in). */
+  /** Every answer the window received through `call`, in order (for canary checks). */
+  readonly sent: unknown[];
+  /** The everyday sign-in of a demo user (the tenant's default audience); resolves to the account id. */
   signIn(user: keyof typeof adminUsers): Promise<string>;
+  /** The admin pane's step-up for a demo user (`admin:stepUp`); resolves to the account id. */
+  stepUp(user: keyof typeof adminUsers): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function adminDesk(server: TestServer): Promise<AdminDesk> {
+export async function adminDesk(server: TestServer, options: { clock?: () => number } = {}): Promise<AdminDesk> {
   const desktop = demoProfile(server.issuer, 'admin-desk');
   const m2mProfile = Profile.parse({
     id: `admin-m2m-${randomUUID().slice(0, 8)}`,
@@ -51,10 +57,18 @@ export async function adminDesk(server: TestServer): Promise<AdminDesk> {
     secretStore,
     trustedOrigin: 'app://gatehouse',
     userAgent: 'Gatehouse/test (admin)',
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const call = (channel: string, input: unknown = {}) => services.router.handle(channel, ourWindow, input);
+  const sent: unknown[] = [];
+  services.sessions.onChanged((change) => sent.push(change));
+  const call = async (channel: string, input: unknown = {}) => {
+    const answer = await services.router.handle(channel, ourWindow, input);
+    sent.push(answer);
+    return answer;
+  };
   return {
     services,
+    sent,
     desktopProfileId: desktop.id,
     m2m: { kind: 'm2m', profileId: m2mProfile.id },
     call,
@@ -64,14 +78,16 @@ export async function adminDesk(server: TestServer): Promise<AdminDesk> {
       return result.value as T;
     },
     async signIn(user) {
-      const signedIn = await call('auth:signIn', {
-        profileId: desktop.id,
-        realm: 'employees',
-        ...adminUsers[user],
-        audience: `${server.issuer}api/v2/`,
-      });
+      const signedIn = await call('auth:signIn', { profileId: desktop.id, realm: 'employees', ...adminUsers[user] });
       if (!signedIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signedIn.error)}`);
       return (signedIn.value as { accountId: string }).accountId;
+    },
+    async stepUp(user) {
+      const stepped = await call('admin:stepUp', { profileId: desktop.id, realm: 'employees', ...adminUsers[user] });
+      if (!stepped.ok) throw new Error(`step-up failed: ${JSON.stringify(stepped.error)}`);
+      const outcome = stepped.value as { status: string; access?: { accountId: string } };
+      if (outcome.access === undefined) throw new Error(`step-up needs more: ${JSON.stringify(outcome)}`);
+      return outcome.access.accountId;
     },
     async close() {
       services.sessions.dispose();

@@ -12,8 +12,9 @@ import { startTestServer, type TestServer } from '../../../support/server/start-
 import { testSettings } from '../../../support/test-settings';
 import { adminDesk, type AdminDesk } from './admin-desk';
 
-// The admin pane with a person's own sign-in: a password-realm login with the Management API audience,
-// whose scopes come from the user's roles (RBAC). The token stays in main; only claims and answers cross.
+// The admin pane with a person's own credentials: a step-up (password-realm login for the Management API
+// audience), whose scopes come from the user's roles (RBAC). The token stays in main; only claims and
+// answers cross. Step-up rules themselves (expiry, sign-out, lock, MFA) are in admin-step-up.test.ts.
 let server: TestServer;
 let desk: AdminDesk;
 
@@ -27,18 +28,21 @@ afterAll(async () => {
 });
 
 describe('admin calls with a signed-in admin', { timeout: 60_000 }, () => {
-  it('refuses with plain words when nobody is signed in to the Management API', async () => {
+  it('asks for the password again (admin_step_up_required) when nobody has stepped up', async () => {
     expect(await desk.call('admin:listRules', {})).toMatchObject({
       ok: false,
-      error: { code: 'not_signed_in', nextStep: expect.stringMatching(/api\/v2/) },
+      error: { code: 'admin_step_up_required', nextStep: expect.stringMatching(/password/) },
     });
-    // An everyday session (no Management API audience) is not used for admin calls.
+    // An everyday session is never used for admin calls.
     await desk.call('auth:signIn', { profileId: desk.desktopProfileId, ...alice });
-    expect(await desk.call('admin:listUsers', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await desk.call('admin:listUsers', {})).toMatchObject({
+      ok: false,
+      error: { code: 'admin_step_up_required', message: expect.stringContaining(alice.username) },
+    });
   });
 
   it('lets the admin read and write with the scopes of the admin role', async () => {
-    const accountId = await desk.signIn('admin');
+    const accountId = await desk.stepUp('admin');
     const access = await desk.value<AdminAccess>('admin:access', {});
     expect(access).toMatchObject({ via: 'session', accountId, audience: `${server.issuer}api/v2/` });
     expect(access.scopes).toEqual(expect.arrayContaining(['read:users', 'create:rules', 'delete:users']));
@@ -58,7 +62,7 @@ describe('admin calls with a signed-in admin', { timeout: 60_000 }, () => {
   });
 
   it('lets support read but translates a write into insufficient_scope with the missing permission', async () => {
-    const accountId = await desk.signIn('support');
+    const accountId = await desk.stepUp('support');
     const via = { kind: 'session', accountId } as const;
     const access = await desk.value<AdminAccess>('admin:access', { via });
     expect(access.scopes).toEqual(expect.arrayContaining(['read:users', 'read:rules']));
@@ -127,6 +131,13 @@ describe('admin calls with a signed-in admin', { timeout: 60_000 }, () => {
     });
     const hidden = await locked.router.handle('admin:listRules', window, { via: { kind: 'm2m', profileId: m2m.id } });
     expect(hidden).toMatchObject({ ok: false, error: { code: 'policy_locked' } });
+    const stepUp = await locked.router.handle('admin:stepUp', window, {
+      profileId: m2m.id,
+      realm: 'employees',
+      username: 'admin@example.com',
+      password: 'Admin-Demo-Passw0rd!',
+    });
+    expect(stepUp).toMatchObject({ ok: false, error: { code: 'policy_locked' } });
     services.sessions.dispose();
     locked.sessions.dispose();
     await secrets.delete(`client-secret:${m2m.id}`);

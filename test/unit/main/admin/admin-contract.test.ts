@@ -31,6 +31,23 @@ describe('the admin:* contract', () => {
     expect(input.safeParse({ via: { kind: 'token', token: 'eyJ' } }).success).toBe(false);
   });
 
+  it('takes a step-up for an account id or a profile, realm and user, with a password; nothing else', () => {
+    const { stepUp, stepUpVerify, stepDown } = adminChannels;
+    const password = 'Admin-Demo-Passw0rd!';
+    expect(stepUp.input.safeParse({ accountId: 'p/employees/admin@example.com', password }).success).toBe(true);
+    expect(stepUp.input.safeParse({ profileId: 'p', realm: null, username: 'admin', password }).success).toBe(true);
+    expect(stepUp.input.safeParse({ accountId: 'p/e/u', profileId: 'p', password }).success).toBe(false);
+    expect(stepUp.input.safeParse({ accountId: 'p/e/u', password: '' }).success).toBe(false);
+    expect(stepUp.input.safeParse({ accountId: 'p/e/u', password: 'é'.repeat(513) }).success).toBe(false);
+    expect(stepUp.input.safeParse({ accountId: 'p/e/u', password, via: { kind: 'session' } }).success).toBe(false);
+    const verify = (factor: unknown) => stepUpVerify.input.safeParse({ transactionId: 't', factor }).success;
+    expect(verify({ type: 'otp', otp: '123456' })).toBe(true);
+    expect(verify({ type: 'otp', otp: '12345' })).toBe(false);
+    expect(verify({ type: 'recovery', recoveryCode: 'ABCDEFGH12' })).toBe(true);
+    expect(verify({ type: 'sms', code: '1' })).toBe(false);
+    expect(stepDown.input.safeParse({}).success).toBe(true);
+  });
+
   it('strips credentials from Auth0 objects before they can reach the window', () => {
     const client = Client.parse({ client_id: 'c', client_secret: 'shh', signing_keys: [{ cert: 'x' }], name: 'n' });
     expect(client).toEqual({ client_id: 'c', name: 'n' });
