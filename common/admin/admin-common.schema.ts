@@ -14,9 +14,10 @@ export type JsonObject = z.infer<typeof JsonObject>;
 export const ResourceId = z.string().trim().min(1, 'An id is needed').max(256);
 
 /**
- * Which credentials an admin call uses. `session`: the signed-in admin's access token for the Management
- * API audience (`<issuer>api/v2/`); without `accountId`, the account holding such a token. `m2m`: the
- * profile's confidential client with `client_credentials` (its secret stays in the keychain).
+ * Which credentials an admin call uses. `session`: the account's admin step-up (`admin:stepUp`, a separate
+ * short-lived token for `<issuer>api/v2/`, never the everyday session's); without `accountId`, the active
+ * account's step-up, else the latest one. `m2m`: the profile's confidential client with `client_credentials`
+ * (its secret stays in the keychain).
  */
 export const AdminVia = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('session'), accountId: z.string().min(1).max(512).optional() }),

@@ -38,6 +38,12 @@ interface StepUp {
 type Completed = AppResult<AdminAccess>;
 
 /**
+ * The longest a step-up lasts, whatever the token's own lifetime. Auth0's Management API issues 24-hour
+ * tokens; admin power should not sit in memory that long after the admin walked away (features.md item 7).
+ */
+export const maxStepUpMs = 15 * 60_000;
+
+/**
  * The admin pane's step-up credentials (design/features.md item 7), one per profile, realm and user: a
  * password(-realm) grant for the Management API audience, with MFA when the server asks. The everyday
  * session is never read or changed here, so it keeps its tokens, keychain entry and active account. A
@@ -188,6 +194,7 @@ export class AdminStepUp {
     const { profile } = connection;
     const accountId = formatAccountId(ref);
     const claims = safeClaims(tokens.accessToken);
+    const expiresAt = Math.min(tokens.expiresAt, this.#clock() + maxStepUpMs);
     const access: AdminAccess = {
       via: 'session',
       profileId: profile.id,
@@ -196,7 +203,7 @@ export class AdminStepUp {
       accountId,
       ...(typeof claims['sub'] === 'string' ? { subject: claims['sub'] } : {}),
       scopes: scopesOf(tokens.scope ?? claims['scope'], claims['permissions']),
-      expiresAt: tokens.expiresAt,
+      expiresAt,
     };
     this.#stepUps.set(accountId, {
       accountId,
@@ -204,7 +211,7 @@ export class AdminStepUp {
       issuer: profile.issuer,
       clientId: profile.clientId,
       accessToken: tokens.accessToken,
-      expiresAt: tokens.expiresAt,
+      expiresAt,
       grantedAt: this.#clock(),
       access,
     });

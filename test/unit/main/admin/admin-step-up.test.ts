@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdminStepUp } from '../../../../main/admin/admin-step-up';
+import { AdminStepUp, maxStepUpMs } from '../../../../main/admin/admin-step-up';
 import type { ProfileConnection, SessionProfiles } from '../../../../main/session/session-profiles';
 import { Profile } from '../../../../main/settings/profile';
 import { FakeTokenGrants } from '../../../support/fake-token-grants';
@@ -80,6 +80,17 @@ describe('the admin step-up store', () => {
     tick(-30_000); // even if the clock goes back, the expired step-up is gone
     expect(stepUp.access('a/employees/admin@example.com')).toMatchObject(requiredError);
     expect(grants.calls.refresh).toBe(0);
+  });
+
+  it('lasts at most a quarter of an hour, even when the server grants a day', async () => {
+    const { stepUp, up, tick, grants } = harness();
+    grants.lifetimeMs = 24 * 3600_000;
+    const access = await up('a', 'admin@example.com');
+    expect(access.expiresAt).toBe(1_000_000 + maxStepUpMs);
+    tick(maxStepUpMs - 1);
+    expect(stepUp.access('a/employees/admin@example.com')).toMatchObject({ ok: true });
+    tick(1);
+    expect(stepUp.access('a/employees/admin@example.com')).toMatchObject(requiredError);
   });
 
   it('ends on a 401 from the Management API without retrying', async () => {
