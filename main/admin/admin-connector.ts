@@ -9,7 +9,8 @@ import type { Profile } from '../settings/profile';
 import { checkAdminProfile, safeClaims, scopesOf } from './admin-access';
 import type { AdminStepUp } from './admin-step-up';
 import { ClientCredentialsCache } from './management-credentials';
-import { managementAudience, ManagementClient } from './management-client';
+import { managementAudience } from '../auth/management-audience';
+import { ManagementClient } from './management-client';
 
 export interface AdminConnectorOptions {
   readonly profile: (profileId: string) => Profile | undefined;

@@ -8,7 +8,7 @@ import { endsAccount, type CredentialsEnded } from '../session/credentials-ended
 import { MfaFlow } from '../session/mfa-flow';
 import type { SessionProfiles } from '../session/session-profiles';
 import { checkAdminProfile, safeClaims, scopesOf } from './admin-access';
-import { managementAudience } from './management-client';
+import { managementAudience } from '../auth/management-audience';
 import type { ManagementCredentials } from './management-credentials';
 
 export interface AdminStepUpOptions {

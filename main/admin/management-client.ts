@@ -9,16 +9,12 @@ import { RolesApi } from './api/roles-api';
 import { RulesApi } from './api/rules-api';
 import { UserBlocksApi } from './api/user-blocks-api';
 import { UsersApi } from './api/users-api';
+import { managementAudience } from '../auth/management-audience';
 import type { ManagementCredentials } from './management-credentials';
 import { ManagementTransport } from './management-transport';
 
-/** The Management API's base URL for an Auth0 issuer: `<issuer>api/v2/` (spec/auth0-wire.md §0). */
-export function managementBaseUrl(issuer: string): string {
-  return new URL('api/v2/', issuer.endsWith('/') ? issuer : `${issuer}/`).toString();
-}
-
-/** The audience a Management API token must be issued for: the same URL, trailing slash included (§0). */
-export const managementAudience = managementBaseUrl;
+/** The Management API's base URL for an Auth0 issuer: the same URL as its audience (§0). */
+export const managementBaseUrl = managementAudience;
 
 export interface ManagementClientOptions {
   readonly http: AxiosInstance;

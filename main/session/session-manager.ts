@@ -2,6 +2,7 @@ import { appError, type AppError, type AppResult } from '../../common/errors/app
 import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { SessionChanged, SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
+import { isManagementAudience } from '../auth/management-audience';
 import type { SignInOutcome } from '../auth/token-client';
 import type { TokenSet } from '../auth/token-set';
 import type { SecretStore } from '../secrets/secret-store';
@@ -136,6 +137,15 @@ export class SessionManager {
     if (input.realm !== null && this.#policy.allowedRealms && !this.#policy.allowedRealms.includes(input.realm)) {
       return err(appError('invalid_realm', `Your organisation does not allow sign-in to “${input.realm}”.`));
     }
+    const audience = input.audience ?? profile.audience;
+    // Admin power comes only from the admin pane's step-up (features.md item 7), never an everyday session.
+    if (profile.kind === 'auth0' && audience !== undefined && isManagementAudience(audience, profile.issuer)) {
+      return err(
+        appError('invalid_input', 'The everyday sign-in does not ask for the Management API.', {
+          nextStep: 'Remove that audience from the profile. The admin pane asks for admin access when you open it.',
+        }),
+      );
+    }
     const refusal = await this.#keeper.refusalBeforeSignIn();
     if (refusal !== null) return err(refusal);
 
@@ -143,7 +153,7 @@ export class SessionManager {
       realm: input.realm,
       username: input.username,
       password: input.password,
-      ...optional('audience', input.audience ?? profile.audience),
+      ...optional('audience', audience),
       scope: input.scope ?? profile.scope,
     };
     const outcome: AppResult<SignInOutcome> =

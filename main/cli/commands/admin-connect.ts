@@ -3,7 +3,8 @@ import { appError, type AppError, type AppResult } from '../../../common/errors/
 import { err, ok } from '../../../common/result';
 import { keychainSecret } from '../../admin/admin-service';
 import { ClientCredentialsCache, type ManagementCredentials } from '../../admin/management-credentials';
-import { managementAudience, ManagementClient } from '../../admin/management-client';
+import { ManagementClient } from '../../admin/management-client';
+import { managementAudience } from '../../auth/management-audience';
 import { userAgent } from '../../app/user-agent';
 import { createProfileTokenClient } from '../../auth/profile-token-client';
 import { DiscoveryCache } from '../../auth/server-endpoints';

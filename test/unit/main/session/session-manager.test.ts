@@ -53,6 +53,17 @@ describe('SessionManager', () => {
     expect(sessions.active()).toBeNull();
   });
 
+  it('refuses an everyday sign-in for the Management API audience, before any request', async () => {
+    for (const audience of ['http://127.0.0.1:4000/api/v2/', 'http://127.0.0.1:4000/api/v2']) {
+      const result = await sessions.signIn({ ...alice, audience });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /Management API/ } });
+    }
+    expect(grants.calls.password).toBe(0);
+    expect(store.entries.size).toBe(0);
+    // Another API of the same tenant is an everyday audience.
+    expect((await sessions.signIn({ ...alice, audience: 'http://127.0.0.1:4000/api/v3/' })).ok).toBe(true);
+  });
+
   it('carries on in memory, and says so, when the keychain is unavailable', async () => {
     store.available = false;
     const result = await sessions.signIn(alice);
