@@ -26,6 +26,7 @@ export const SaveProfileInput = z.object({
   /** A confidential client's secret: it goes straight to the keychain and is never sent back. */
   clientSecret: z.string().min(1).max(4096).optional(),
 });
+export type SaveProfileInput = z.input<typeof SaveProfileInput>;
 
 const ProfileIdInput = z.object({ profileId: z.string().min(1).max(64) }).strict();
 

@@ -1,6 +1,7 @@
 import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
 import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
+import type { SaveProfileInput } from '../../common/ipc/settings.contract';
 import type { GatehouseApi } from '../../common/ipc/contract';
 import type { SessionChanged } from '../../common/ipc/session.schema';
 import { appError, type AppResult } from '../../common/errors/app-error';
@@ -82,3 +83,92 @@ export const inspectVerify = (input: VerifyInput) => settle(bridge().inspect.ver
 export const inspectDiff = (before: TokenRef, after: TokenRef) => settle(bridge().inspect.diff({ before, after }));
 
 export const inspectSupportBundle = (tokens: TokenRef[]) => settle(bridge().inspect.supportBundle({ tokens }));
+
+/** Server profiles and what the organisation's policy manages. A client secret goes in, never comes back. */
+export const readSettings = () => settle(bridge().settings.get({}));
+
+export const saveProfile = (input: SaveProfileInput) => settle(bridge().settings.saveProfile(input));
+
+export const removeProfile = (profileId: string) => settle(bridge().settings.removeProfile({ profileId }));
+
+export const switchProfile = (profileId: string) => settle(bridge().settings.useProfile({ profileId }));
+
+// The admin pane (admin:*). Without `via`, main uses the active account's admin step-up, so each call needs
+// admin:stepUp first and otherwise answers `admin_step_up_required`. Passwords go straight through.
+
+type Admin = GatehouseApi['admin'];
+type AdminInput<V extends keyof Admin> = Parameters<Admin[V]>[0];
+
+/** What the current step-up allows, or `admin_step_up_required` when there is none. */
+export const adminAccess = () => settle(bridge().admin.access({}));
+
+export const adminStepUp = (accountId: string, password: string) =>
+  settle(bridge().admin.stepUp({ accountId, password }));
+
+export const adminStepUpChallenge = (transactionId: string, authenticatorId?: string) =>
+  settle(
+    bridge().admin.stepUpChallenge({
+      transactionId,
+      ...(authenticatorId === undefined ? {} : { authenticatorId }),
+    }),
+  );
+
+export const adminStepUpVerify = (input: AdminInput<'stepUpVerify'>) => settle(bridge().admin.stepUpVerify(input));
+
+export const adminStepUpCancel = (transactionId: string) => settle(bridge().admin.stepUpCancel({ transactionId }));
+
+/** Ends the account's admin access now; the everyday session is untouched. */
+export const adminStepDown = (accountId: string) => settle(bridge().admin.stepDown({ accountId }));
+
+export const adminListUsers = (input: AdminInput<'listUsers'>) => settle(bridge().admin.listUsers(input));
+export const adminGetUser = (userId: string) => settle(bridge().admin.getUser({ userId }));
+export const adminBlockUser = (userId: string) => settle(bridge().admin.blockUser({ userId }));
+export const adminUnblockUser = (userId: string) => settle(bridge().admin.unblockUser({ userId }));
+export const adminDeleteUser = (userId: string) => settle(bridge().admin.deleteUser({ userId }));
+export const adminListUserLogs = (input: AdminInput<'listUserLogs'>) => settle(bridge().admin.listUserLogs(input));
+export const adminListUserRoles = (userId: string) => settle(bridge().admin.listUserRoles({ userId }));
+export const adminAssignUserRoles = (userId: string, roleIds: string[]) =>
+  settle(bridge().admin.assignUserRoles({ userId, roleIds }));
+export const adminRemoveUserRoles = (userId: string, roleIds: string[]) =>
+  settle(bridge().admin.removeUserRoles({ userId, roleIds }));
+export const adminListUserAuthenticators = (userId: string) =>
+  settle(bridge().admin.listUserAuthenticators({ userId }));
+export const adminDeleteUserAuthenticator = (userId: string, authenticatorId: string) =>
+  settle(bridge().admin.deleteUserAuthenticators({ userId, authenticatorId }));
+export const adminListRoles = () => settle(bridge().admin.listRoles({}));
+
+export const adminListConnections = () => settle(bridge().admin.listConnections({}));
+export const adminGetConnection = (id: string) => settle(bridge().admin.getConnection({ id }));
+export const adminCreateConnection = (connection: AdminInput<'createConnection'>['connection']) =>
+  settle(bridge().admin.createConnection({ connection }));
+export const adminDeleteConnection = (id: string) => settle(bridge().admin.deleteConnection({ id }));
+export const adminSetConnectionClients = (id: string, changes: AdminInput<'setConnectionClients'>['changes']) =>
+  settle(bridge().admin.setConnectionClients({ id, changes }));
+export const adminListClients = () => settle(bridge().admin.listClients({}));
+
+export const adminListRules = () => settle(bridge().admin.listRules({}));
+export const adminCreateRule = (rule: AdminInput<'createRule'>['rule']) => settle(bridge().admin.createRule({ rule }));
+export const adminUpdateRule = (id: string, patch: AdminInput<'updateRule'>['patch']) =>
+  settle(bridge().admin.updateRule({ id, patch }));
+export const adminDeleteRule = (id: string) => settle(bridge().admin.deleteRule({ id }));
+export const adminReorderRules = (ids: string[]) => settle(bridge().admin.reorderRules({ ids }));
+export const adminListRuleHistory = (id: string) => settle(bridge().admin.listRuleHistory({ id }));
+export const adminRestoreRule = (id: string, revision: number) => settle(bridge().admin.restoreRule({ id, revision }));
+/** A dry run: the claims a login would get, without signing anyone in. */
+export const adminTryRule = (input: AdminInput<'tryRule'>) => settle(bridge().admin.tryRule(input));
+
+export const adminListActions = () => settle(bridge().admin.listActions({}));
+export const adminDeployAction = (id: string) => settle(bridge().admin.deployAction({ id }));
+export const adminListBindings = (triggerId: string) => settle(bridge().admin.listBindings({ triggerId }));
+export const adminSetBindings = (triggerId: string, bindings: AdminInput<'setBindings'>['bindings']) =>
+  settle(bridge().admin.setBindings({ triggerId, bindings }));
+
+export const adminSearchLogs = (input: AdminInput<'searchLogs'>) => settle(bridge().admin.searchLogs(input));
+export const adminGetLog = (logId: string) => settle(bridge().admin.getLog({ logId }));
+
+export const adminGetBruteForce = () => settle(bridge().admin.getBruteForce({}));
+export const adminUpdateBruteForce = (patch: AdminInput<'updateBruteForce'>['patch']) =>
+  settle(bridge().admin.updateBruteForce({ patch }));
+export const adminGetSuspiciousIp = () => settle(bridge().admin.getSuspiciousIp({}));
+export const adminUpdateSuspiciousIp = (patch: AdminInput<'updateSuspiciousIp'>['patch']) =>
+  settle(bridge().admin.updateSuspiciousIp({ patch }));

@@ -1,5 +1,6 @@
-import { MantineProvider, Text } from '@mantine/core';
+import { Button, Group, MantineProvider, Text } from '@mantine/core';
 import { Suspense, useState } from 'react';
+import { SettingsView } from '../features/settings/settings-view';
 import classes from './app.module.css';
 import { ErrorBoundary } from './error-boundary';
 import { Screens } from './screens';
@@ -12,6 +13,12 @@ export function App({ startup }: { startup: Promise<Startup> }) {
   // A retry is a new start-up promise; the attempt number remounts the screens so they start from it.
   const [attempt, setAttempt] = useState({ count: 0, startup });
   const retry = () => setAttempt((current) => ({ count: current.count + 1, startup: loadStartup() }));
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
+  const closeSettings = (changed: boolean) => {
+    setSettingsOpen(false);
+    // Another server may now be in use: the login must show its realms, so start the screens again.
+    if (changed) retry();
+  };
 
   return (
     <MantineProvider
@@ -21,16 +28,25 @@ export function App({ startup }: { startup: Promise<Startup> }) {
       cssVariablesResolver={cssVariablesResolver}
     >
       <div className={classes.shell}>
-        <header className={classes.header}>
+        <Group component="header" className={classes.header} justify="space-between">
           <Text fw={700} size="lg">
             Gatehouse
           </Text>
-        </header>
+          {!isSettingsOpen && (
+            <Button variant="subtle" onClick={() => setSettingsOpen(true)}>
+              Settings
+            </Button>
+          )}
+        </Group>
         <div className={classes.content}>
           <ErrorBoundary>
-            <Suspense fallback={<StartingScreen />}>
-              <Screens key={attempt.count} startup={attempt.startup} onRetry={retry} />
-            </Suspense>
+            {isSettingsOpen && <SettingsView onClose={closeSettings} />}
+            {/* Hidden, not unmounted, while Settings is open: a half-typed sign-in or MFA step survives. */}
+            <div hidden={isSettingsOpen} className={classes.screens}>
+              <Suspense fallback={<StartingScreen />}>
+                <Screens key={attempt.count} startup={attempt.startup} onRetry={retry} />
+              </Suspense>
+            </div>
           </ErrorBoundary>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createDesktopServices } from '../../../main/app/desktop-services';
 import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
+import { noPolicy, type ManagedPolicy } from '../../../main/settings/managed-policy';
 import type { Profile } from '../../../main/settings/profile';
 import { testSettings } from '../test-settings';
 import { installGatehouseBridge } from './gatehouse-bridge';
@@ -15,9 +16,14 @@ export interface LaunchedApp {
  * A new window with a fresh main process: new services over the real keychain (like quitting and relaunching
  * the app), the built renderer served from `rendererOrigin`, and the preload bridged to the real IPC router.
  */
-export async function launchApp(browser: Browser, rendererOrigin: string, profile: Profile): Promise<LaunchedApp> {
+export async function launchApp(
+  browser: Browser,
+  rendererOrigin: string,
+  profile: Profile,
+  policy: ManagedPolicy = noPolicy,
+): Promise<LaunchedApp> {
   const { router, sessions } = createDesktopServices({
-    settings: testSettings([profile]),
+    settings: testSettings([profile], policy),
     secretStore: new KeytarSecretStore(),
     trustedOrigin: rendererOrigin,
     userAgent: 'Gatehouse/e2e',
