@@ -37,6 +37,14 @@ export function ClaimValue({ name, value }: ClaimValueProps) {
         {value}
       </Text>
     );
+  if (Array.isArray(value) && value.length === 0) {
+    // An empty list is an answer (no roles, say), not a missing value: say so rather than show nothing.
+    return (
+      <Text size="sm" c="dimmed">
+        (empty list)
+      </Text>
+    );
+  }
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return <Chips items={value} />;
   if (value !== null && typeof value === 'object') {
     return (

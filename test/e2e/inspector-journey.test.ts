@@ -74,6 +74,8 @@ describe('token inspector', () => {
     expect(text).toContain(new URL('.well-known/jwks.json', server.issuer).toString());
     expect(text).toMatch(/auth0\|/); // the sub claim, explained in the claims table
     expect(text).toMatch(/Expires: .*expires in/);
+    // The demo rule adds a roles claim; alice has none, and the table says so rather than showing a blank.
+    expect(await page.getByRole('row', { name: /gatehouse\.test\/roles/ }).textContent()).toContain('(empty list)');
     await page.screenshot({ path: join(screenshots, 'inspector.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
     // The window saw decoded claims only: no compact JWT anywhere in the page.
