@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { AppResult } from '../../../common/errors/app-error';
 import {
   BruteForceProtection,
@@ -9,56 +10,44 @@ import { ok } from '../../../common/result';
 import type { ManagementTransport } from '../management-transport';
 import { op } from './api-helpers';
 
+/** The two settings documents, each read with GET and changed with PATCH at its own path. */
+type Setting = 'brute-force-protection' | 'suspicious-ip-throttling';
+
 /** `/attack-protection/*` (auth0-wire.md §3.2, §3.3, §7.7): the tenant's brute-force and IP throttling. */
 export class AttackProtectionApi {
   constructor(private readonly transport: ManagementTransport) {}
 
-  async bruteForce(): Promise<AppResult<BruteForceProtection>> {
-    const reply = await this.transport.call(
-      {
-        method: 'GET',
-        path: ['attack-protection', 'brute-force-protection'],
-        operation: op('read the brute-force settings', 'setting'),
-      },
-      BruteForceProtection,
-    );
-    return reply.ok ? ok(reply.value.value) : reply;
+  bruteForce(): Promise<AppResult<BruteForceProtection>> {
+    return this.#setting('brute-force-protection', BruteForceProtection, 'the brute-force settings');
   }
 
-  async updateBruteForce(patch: BruteForcePatch): Promise<AppResult<BruteForceProtection>> {
-    const reply = await this.transport.call(
-      {
-        method: 'PATCH',
-        path: ['attack-protection', 'brute-force-protection'],
-        body: patch,
-        operation: op('change the brute-force settings', 'setting'),
-      },
-      BruteForceProtection,
-    );
-    return reply.ok ? ok(reply.value.value) : reply;
+  updateBruteForce(patch: BruteForcePatch): Promise<AppResult<BruteForceProtection>> {
+    return this.#setting('brute-force-protection', BruteForceProtection, 'the brute-force settings', patch);
   }
 
-  async suspiciousIp(): Promise<AppResult<SuspiciousIpThrottling>> {
-    const reply = await this.transport.call(
-      {
-        method: 'GET',
-        path: ['attack-protection', 'suspicious-ip-throttling'],
-        operation: op('read the suspicious-IP settings', 'setting'),
-      },
-      SuspiciousIpThrottling,
-    );
-    return reply.ok ? ok(reply.value.value) : reply;
+  suspiciousIp(): Promise<AppResult<SuspiciousIpThrottling>> {
+    return this.#setting('suspicious-ip-throttling', SuspiciousIpThrottling, 'the suspicious-IP settings');
   }
 
-  async updateSuspiciousIp(patch: SuspiciousIpPatch): Promise<AppResult<SuspiciousIpThrottling>> {
+  updateSuspiciousIp(patch: SuspiciousIpPatch): Promise<AppResult<SuspiciousIpThrottling>> {
+    return this.#setting('suspicious-ip-throttling', SuspiciousIpThrottling, 'the suspicious-IP settings', patch);
+  }
+
+  /** Reads the setting, or changes it when a patch is given; the answer is the whole setting either way. */
+  async #setting<T extends z.ZodType>(
+    setting: Setting,
+    schema: T,
+    what: string,
+    patch?: object,
+  ): Promise<AppResult<z.output<T>>> {
     const reply = await this.transport.call(
       {
-        method: 'PATCH',
-        path: ['attack-protection', 'suspicious-ip-throttling'],
-        body: patch,
-        operation: op('change the suspicious-IP settings', 'setting'),
+        method: patch === undefined ? 'GET' : 'PATCH',
+        path: ['attack-protection', setting],
+        ...(patch === undefined ? {} : { body: patch }),
+        operation: op(`${patch === undefined ? 'read' : 'change'} ${what}`, 'setting'),
       },
-      SuspiciousIpThrottling,
+      schema,
     );
     return reply.ok ? ok(reply.value.value) : reply;
   }
