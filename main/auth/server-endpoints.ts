@@ -21,16 +21,25 @@ export interface ServerEndpoints {
 /** Resolves a profile's endpoints when first needed, so an offline start-up does not fail. */
 export type EndpointSource = () => Promise<AppResult<ServerEndpoints>>;
 
+// Issuer → its Auth0 endpoints. The inspector asks on every verification, and five URL parses were a tenth
+// of a cached-JWKS verification (scripts/bench/client/jwt-verify.ts). Profiles are few; the cap is a backstop.
+const auth0EndpointsByIssuer = new Map<string, ServerEndpoints>();
+
 /** Auth0's fixed paths under the tenant base URL (spec/auth0-wire.md §1, §4, §5). */
 export function auth0Endpoints(profile: Pick<Profile, 'issuer'>): ServerEndpoints {
+  const known = auth0EndpointsByIssuer.get(profile.issuer);
+  if (known !== undefined) return known;
   const at = (path: string) => new URL(path, profile.issuer).toString();
-  return {
+  const endpoints: ServerEndpoints = Object.freeze({
     token: at('oauth/token'),
     revocation: at('oauth/revoke'),
     userinfo: at('userinfo'),
     jwks: at('.well-known/jwks.json'),
     mfa: at('mfa/'),
-  };
+  });
+  if (auth0EndpointsByIssuer.size >= 64) auth0EndpointsByIssuer.clear();
+  auth0EndpointsByIssuer.set(profile.issuer, endpoints);
+  return endpoints;
 }
 
 type EndpointProfile = Pick<Profile, 'id' | 'kind' | 'issuer' | 'discoveryUrl' | 'endpoints'>;

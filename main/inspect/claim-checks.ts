@@ -1,6 +1,6 @@
 import type { Check } from '../../common/ipc/inspect.contract';
 import type { Claims } from '../../common/ipc/session.schema';
-import { durationWords, readableTime } from './readable-time';
+import { durationWords, readableTimesAt, type TimeReader } from './readable-time';
 
 /** What the configured profile expects of its tokens. */
 export interface ClaimExpectations {
@@ -12,6 +12,8 @@ export interface ClaimExpectations {
   /** Allowed clock difference for `exp`, `nbf` and `iat` (RFC 7519 §4.1.4: "some small leeway"). */
   readonly skewSeconds: number;
   readonly nowMs: number;
+  /** Readable times at `nowMs`, shared with the token's explanation so each is worded once. */
+  readonly timeAt?: TimeReader;
 }
 
 export interface ClaimCheckOutcome {
@@ -23,14 +25,15 @@ export interface ClaimCheckOutcome {
 /** Runs the registered-claim checks; each one reports on its own, so a screen can show them all. */
 export function checkClaims(claims: Claims, expect: ClaimExpectations): ClaimCheckOutcome {
   const now = expect.nowMs / 1000;
-  const issuedAt = issuedAtCheck(claims.iat, now, expect.skewSeconds);
+  const timeAt = expect.timeAt ?? readableTimesAt(expect.nowMs);
+  const issuedAt = issuedAtCheck(claims.iat, now, expect.skewSeconds, timeAt);
   return {
     checks: [
       issuerCheck(claims.iss, expect.issuer),
       audienceCheck(claims.aud, expect.audiences),
       authorizedPartyCheck(claims.azp ?? claims.client_id, claims.aud, expect.clientId),
-      expiryCheck(claims.exp, now, expect),
-      notBeforeCheck(claims.nbf, now, expect),
+      expiryCheck(claims.exp, now, expect, timeAt),
+      notBeforeCheck(claims.nbf, now, expect, timeAt),
       issuedAt.check,
     ],
     clockWarning: issuedAt.clockWarning,
@@ -114,7 +117,7 @@ function authorizedPartyCheck(azp: unknown, aud: unknown, clientId: string): Che
   };
 }
 
-function expiryCheck(exp: unknown, now: number, expect: ClaimExpectations): Check {
+function expiryCheck(exp: unknown, now: number, expect: ClaimExpectations, timeAt: TimeReader): Check {
   const title = 'Expiry';
   if (exp === undefined) {
     return {
@@ -124,7 +127,7 @@ function expiryCheck(exp: unknown, now: number, expect: ClaimExpectations): Chec
       message: 'The token never expires (no exp); a stolen copy works forever.',
     };
   }
-  const at = typeof exp === 'number' ? readableTime(exp, expect.nowMs) : undefined;
+  const at = typeof exp === 'number' ? timeAt(exp) : undefined;
   if (typeof exp !== 'number' || at === undefined) {
     return { id: 'expiry', status: 'fail', title, message: 'The expiry (exp) is not a valid time.' };
   }
@@ -145,11 +148,11 @@ function expiryCheck(exp: unknown, now: number, expect: ClaimExpectations): Chec
   };
 }
 
-function notBeforeCheck(nbf: unknown, now: number, expect: ClaimExpectations): Check {
+function notBeforeCheck(nbf: unknown, now: number, expect: ClaimExpectations, timeAt: TimeReader): Check {
   const title = 'Not before';
   if (nbf === undefined)
     return { id: 'notBefore', status: 'pass', title, message: 'No not-before time: valid from issue.' };
-  const at = typeof nbf === 'number' ? readableTime(nbf, expect.nowMs) : undefined;
+  const at = typeof nbf === 'number' ? timeAt(nbf) : undefined;
   if (typeof nbf !== 'number' || at === undefined) {
     return { id: 'notBefore', status: 'fail', title, message: 'The not-before time (nbf) is not a valid time.' };
   }
@@ -170,7 +173,12 @@ function notBeforeCheck(nbf: unknown, now: number, expect: ClaimExpectations): C
   };
 }
 
-function issuedAtCheck(iat: unknown, now: number, skew: number): { check: Check; clockWarning: string | null } {
+function issuedAtCheck(
+  iat: unknown,
+  now: number,
+  skew: number,
+  timeAt: TimeReader,
+): { check: Check; clockWarning: string | null } {
   const title = 'Issued at';
   if (iat === undefined) {
     return {
@@ -178,7 +186,7 @@ function issuedAtCheck(iat: unknown, now: number, skew: number): { check: Check;
       clockWarning: null,
     };
   }
-  const at = typeof iat === 'number' ? readableTime(iat, now * 1000) : undefined;
+  const at = typeof iat === 'number' ? timeAt(iat) : undefined;
   if (typeof iat !== 'number' || at === undefined) {
     return {
       check: { id: 'issuedAt', status: 'fail', title, message: 'The issue time (iat) is not a valid time.' },

@@ -1,16 +1,20 @@
 import { describeClaim } from '../../common/claims/claim-descriptions';
 import type { DecodedToken, ExplainedClaim, Expiry } from '../../common/ipc/inspect.contract';
 import type { Claims } from '../../common/ipc/session.schema';
-import { readableTimeOf } from './readable-time';
+import { readableTimeOf, readableTimesAt, type TimeReader } from './readable-time';
 import type { TokenAnatomy } from './token-anatomy';
 
 const unknownMeaning = 'Not a registered claim: the server, or a rule or action on it, added it.';
 
 /** Every claim in token order, with plain words from the shared descriptions and readable times. */
-export function explainClaims(claims: Claims, nowMs: number): ExplainedClaim[] {
+export function explainClaims(
+  claims: Claims,
+  nowMs: number,
+  timeAt: TimeReader = readableTimesAt(nowMs),
+): ExplainedClaim[] {
   return Object.entries(claims).map(([name, value]) => {
     const description = describeClaim(name);
-    const time = description?.isTime ? readableTimeOf(value, nowMs) : undefined;
+    const time = description?.isTime ? readableTimeOf(value, timeAt) : undefined;
     return {
       name,
       value,
@@ -43,7 +47,11 @@ export function likelyKind(header: Claims | null, claims: Claims | null): Decode
 }
 
 /** The decode result the window and the CLI show. Contains no signature and no raw token. */
-export function describeToken(anatomy: TokenAnatomy, nowMs: number): DecodedToken {
+export function describeToken(
+  anatomy: TokenAnatomy,
+  nowMs: number,
+  timeAt: TimeReader = readableTimesAt(nowMs),
+): DecodedToken {
   const kind = likelyKind(anatomy.header, anatomy.claims);
   return {
     format: anatomy.format,
@@ -53,7 +61,7 @@ export function describeToken(anatomy: TokenAnatomy, nowMs: number): DecodedToke
     claims: anatomy.claims,
     hasSignature: anatomy.signatureByteLength > 0,
     signatureByteLength: anatomy.signatureByteLength,
-    explained: anatomy.claims === null ? [] : explainClaims(anatomy.claims, nowMs),
+    explained: anatomy.claims === null ? [] : explainClaims(anatomy.claims, nowMs, timeAt),
     expiry: expiryOf(anatomy.claims, nowMs),
     notes: [...anatomy.notes],
   };

@@ -1,12 +1,6 @@
 import type { Check } from '../../common/ipc/inspect.contract';
 import type { Claims } from '../../common/ipc/session.schema';
-
-/**
- * Asymmetric algorithms only (RFC 7518 §3.1): the issuer signs with a private key and everyone checks with
- * the public one. `none` proves nothing, and an HMAC algorithm "checked" with a public key lets anyone who
- * has that public key forge tokens (the RS/HS confusion attack, RFC 8725 §2.1 and §3.1).
- */
-export const allowedAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+import { allowedAlgorithms, isAllowedAlgorithm } from './jws-algorithms';
 
 /** Header members by which a token names its own key. Trusting them lets a forger supply the key (RFC 8725 §3.10). */
 const keySourceHeaders = ['jku', 'x5u', 'jwk', 'x5c'] as const;
@@ -34,7 +28,7 @@ export function algorithmCheck(header: Claims): Check {
       message: `The token uses ${alg}, a shared-secret algorithm. Gatehouse accepts only tokens signed with the issuer’s private key; checking ${alg} against a public key is a known forgery. Refused.`,
     };
   }
-  if (!allowedAlgorithms.includes(alg)) {
+  if (!isAllowedAlgorithm(alg)) {
     return {
       id: 'algorithm',
       status: 'fail',

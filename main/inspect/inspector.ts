@@ -17,6 +17,7 @@ import { algorithmCheck, keySourceCheck } from './header-checks';
 import { KeySetCache } from './key-set-cache';
 import { keyLocations, type ServerReach } from './key-set-location';
 import { checkOpaqueToken, plainWords } from './opaque-check';
+import { readableTimesAt } from './readable-time';
 import { checkSignature } from './signature-check';
 import { buildSupportBundle, type BundleEntry } from './support-bundle';
 import { dissectToken } from './token-anatomy';
@@ -74,7 +75,8 @@ export class Inspector {
   async verify(token: string, profile: Profile, options: VerifyOptions = {}): Promise<AppResult<VerificationResult>> {
     const now = this.#clock();
     const anatomy = dissectToken(token);
-    const decoded = describeToken(anatomy, now);
+    const timeAt = readableTimesAt(now);
+    const decoded = describeToken(anatomy, now, timeAt);
     const result = (checks: Check[], more: Partial<VerificationResult> = {}): AppResult<VerificationResult> => {
       const introspection = more.introspection ?? null;
       const proven = checks.some((c) => c.id === 'signature' && c.status === 'pass') || introspection?.active === true;
@@ -139,6 +141,7 @@ export class Inspector {
       clientId: profile.clientId,
       skewSeconds: options.skewSeconds ?? this.#options.skewSeconds ?? defaultSkewSeconds,
       nowMs: now,
+      timeAt,
     });
     checks.push(...claimOutcome.checks);
     return result(checks, { key, clockWarning: claimOutcome.clockWarning });

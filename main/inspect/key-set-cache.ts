@@ -1,15 +1,18 @@
 import type { AxiosInstance } from 'axios';
-import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import { translateTransportError } from '../auth/error-translation';
 import { parseJsonBody } from '../net/json-body';
+import { importPublishedKey, type PublishedKey } from './published-keys';
 
-/** A fetched JWKS, ready for jose: `resolveKey` picks the key by `kid` and `alg` (RFC 7517 §5, RFC 7515 §4.1.4). */
+/**
+ * A fetched JWKS (RFC 7517 §5) with every key already imported, so a verification only picks a key
+ * (published-keys.ts `chooseKeys`) and checks the signature.
+ */
 export interface CachedKeySet {
   readonly url: string;
-  readonly resolveKey: ReturnType<typeof createLocalJWKSet>;
+  readonly keys: readonly PublishedKey[];
   readonly kids: ReadonlySet<string>;
   readonly fetchedAt: number;
 }
@@ -20,7 +23,7 @@ export interface KeySetCacheOptions {
   readonly clock?: () => number;
 }
 
-// RFC 7517 §5: `keys` is required; members are checked by jose when a key is imported.
+// RFC 7517 §5: `keys` is required; each key's other members are checked when it is imported.
 const KeySetWire = z.object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string().optional() })).max(100) });
 
 /**
@@ -80,14 +83,9 @@ export class KeySetCache {
         }),
       );
     }
-    let resolveKey: CachedKeySet['resolveKey'];
-    try {
-      resolveKey = createLocalJWKSet(parsed.value as JSONWebKeySet);
-    } catch {
-      return err(appError('server_error', `The issuer’s key set at ${url} is malformed.`, { detail: { status } }));
-    }
+    const keys = parsed.value.keys.map(importPublishedKey);
     const kids = new Set(parsed.value.keys.flatMap((key) => (key.kid === undefined ? [] : [key.kid])));
-    const set: CachedKeySet = { url, resolveKey, kids, fetchedAt: this.#clock() };
+    const set: CachedKeySet = { url, keys, kids, fetchedAt: this.#clock() };
     this.#sets.set(url, set);
     return ok(set);
   }

@@ -36,12 +36,29 @@ export function readableTime(epochSeconds: number, nowMs: number): ReadableTime 
   };
 }
 
+/** `readableTime` at one fixed moment. */
+export type TimeReader = (epochSeconds: number) => ReadableTime | undefined;
+
+/**
+ * `readableTime` at `nowMs`, remembering each answer. One verification reads `exp` and `iat` twice, for
+ * the explanation and for the check, and the words (Intl formatting) are the costly part.
+ */
+export function readableTimesAt(nowMs: number): TimeReader {
+  const seen = new Map<number, ReadableTime | undefined>();
+  return (epochSeconds) => {
+    if (seen.has(epochSeconds)) return seen.get(epochSeconds);
+    const time = readableTime(epochSeconds, nowMs);
+    seen.set(epochSeconds, time);
+    return time;
+  };
+}
+
 /** Auth0's `updated_at` is ISO 8601 rather than NumericDate (see common/claims/claim-descriptions.ts). */
-export function readableTimeOf(value: unknown, nowMs: number): ReadableTime | undefined {
-  if (typeof value === 'number') return readableTime(value, nowMs);
+export function readableTimeOf(value: unknown, timeAt: TimeReader): ReadableTime | undefined {
+  if (typeof value === 'number') return timeAt(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
     const ms = Date.parse(value);
-    return Number.isNaN(ms) ? undefined : readableTime(ms / 1000, nowMs);
+    return Number.isNaN(ms) ? undefined : timeAt(ms / 1000);
   }
   return undefined;
 }

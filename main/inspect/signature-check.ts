@@ -1,9 +1,10 @@
 import type { AxiosInstance } from 'axios';
-import { compactVerify, errors, type CryptoKey } from 'jose';
 import type { Check, VerifiedKey } from '../../common/ipc/inspect.contract';
 import type { Claims } from '../../common/ipc/session.schema';
-import { allowedAlgorithms } from './header-checks';
+import { isAllowedAlgorithm } from './jws-algorithms';
+import { verifySignature } from './jws-signature';
 import type { CachedKeySet, KeySetCache } from './key-set-cache';
+import { chooseKeys } from './published-keys';
 
 export interface SignatureOutcome {
   readonly checks: readonly [Check, Check];
@@ -11,14 +12,17 @@ export interface SignatureOutcome {
 }
 
 type Attempt =
-  { readonly kind: 'verified' } | { readonly kind: 'no-key' } | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'verified' }
+  | { readonly kind: 'no-key' }
+  | { readonly kind: 'unfit'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly message: string };
 
 const keyTitle = 'Signing key';
 const signatureTitle = 'Signature';
 
 /**
- * Checks the signature with a key from the configured issuer's JWKS only: jose's local JWKS picks it by
- * `kid` and `alg`, and `jku`, `x5u`, `jwk` and `x5c` are never consulted. When the token names a key the
+ * Checks the signature with a key from the configured issuer's JWKS only, picked by `kid` and `alg`
+ * (published-keys.ts); `jku`, `x5u`, `jwk` and `x5c` are never consulted. When the token names a key the
  * cached set lacks, the set is fetched once more (the issuer may have rotated its keys, RFC 7517 §5) and
  * the result is reported either way. One inspection never re-fetches twice, and a set fetched by this very
  * call is not fetched again, so a forged `kid` costs the issuer at most one request per inspection.
@@ -47,11 +51,11 @@ export async function checkSignature(
     if (typeof fresh === 'string') return unreachable(fresh);
     set = fresh;
   }
-  let attempt = await verifyWith(token, set);
+  let attempt = verifyWith(token, header, set);
   if (attempt.kind === 'no-key' && !refetched && !got.value.fetched) {
     const fresh = await refetch();
     if (typeof fresh === 'string') return unreachable(fresh);
-    attempt = await verifyWith(token, fresh);
+    attempt = verifyWith(token, header, fresh);
   }
 
   const key: VerifiedKey = { kid, alg, keySetUrl, refetched };
@@ -68,6 +72,20 @@ export async function checkSignature(
           message: `${which} is not in the issuer’s key set at ${keySetUrl}${again}. The token was not signed by the configured server.`,
         },
         notChecked('there is no key to check it with'),
+      ],
+    };
+  }
+  if (attempt.kind === 'unfit') {
+    return {
+      key: null,
+      checks: [
+        {
+          id: 'key',
+          status: 'fail',
+          title: keyTitle,
+          message: `${which} is in the issuer’s key set at ${keySetUrl}, but it ${attempt.reason}. Refused.`,
+        },
+        notChecked(`that key may not check ${alg} signatures`),
       ],
     };
   }
@@ -97,40 +115,50 @@ export async function checkSignature(
   };
 }
 
-async function verifyWith(token: string, set: CachedKeySet): Promise<Attempt> {
-  try {
-    await compactVerify(token, set.resolveKey, { algorithms: allowedAlgorithms });
-    return { kind: 'verified' };
-  } catch (error) {
-    if (error instanceof errors.JWKSNoMatchingKey) return { kind: 'no-key' };
-    if (error instanceof errors.JWKSMultipleMatchingKeys) return tryEachCandidate(token, error);
-    return { kind: 'failed', message: failureWords(error) };
+/**
+ * Picks the key from the cached set and checks the signature with Node's crypto. Only the configured set
+ * is consulted, so `jku`, `x5u`, `jwk` and `x5c` have no say in which key is used.
+ */
+function verifyWith(token: string, header: Claims, set: CachedKeySet): Attempt {
+  const alg = header.alg;
+  // Defence in depth: the inspector only calls this for a three-part JWS whose algorithm passed the allow-list.
+  if (!isAllowedAlgorithm(alg) || !compactJws.test(token)) {
+    return { kind: 'failed', message: 'The signature could not be checked: the token or its algorithm is refused.' };
   }
-}
+  // RFC 7515 §4.1.11: a recipient must refuse a token whose `crit` names extensions it does not implement,
+  // and Gatehouse implements none (e.g. RFC 7797's unencoded payload would change what was signed).
+  if ('crit' in header) {
+    return {
+      kind: 'failed',
+      message:
+        'The signature could not be checked: the token marks header members as critical (crit), and Gatehouse understands none of them.',
+    };
+  }
+  const kid = typeof header.kid === 'string' ? header.kid : null;
+  const choice = chooseKeys(set.keys, alg, kid);
+  if (choice.kind === 'absent') return { kind: 'no-key' };
+  if (choice.kind === 'unfit') return { kind: 'unfit', reason: choice.reason };
 
-/** No `kid` and several keys fit the algorithm (mid-rotation): the token is valid if any of them verifies it. */
-async function tryEachCandidate(token: string, candidates: AsyncIterable<CryptoKey>): Promise<Attempt> {
-  let last: unknown;
-  for await (const key of candidates) {
-    try {
-      await compactVerify(token, key, { algorithms: allowedAlgorithms });
-      return { kind: 'verified' };
-    } catch (error) {
-      last = error;
+  // RFC 7515 §5.2: the signing input is the first two parts exactly as received, ASCII.
+  const lastDot = token.lastIndexOf('.');
+  const signingInput = Buffer.from(token.slice(0, lastDot), 'latin1');
+  const signature = Buffer.from(token.slice(lastDot + 1), 'base64url');
+  let wrongLength: string | null = null;
+  // No `kid` and several keys fit (mid-rotation): the token is valid if any of them verifies it.
+  for (const { key, signatureBytes } of choice.keys) {
+    if (signature.length !== signatureBytes) {
+      wrongLength = `The signature is ${signature.length} bytes long, but a ${alg} signature by this key is ${signatureBytes} bytes: the token was cut short or altered.`;
+      continue;
     }
+    if (verifySignature(alg, key, signingInput, signature)) return { kind: 'verified' };
   }
-  return { kind: 'failed', message: failureWords(last) };
+  return { kind: 'failed', message: choice.keys.length === 1 && wrongLength !== null ? wrongLength : mismatch };
 }
 
-function failureWords(error: unknown): string {
-  if (error instanceof errors.JWSSignatureVerificationFailed) {
-    return 'The signature does not match: the token was changed after it was signed, or someone else signed it.';
-  }
-  if (error instanceof errors.JOSEError) {
-    return `The signature could not be checked: ${error.message}.`;
-  }
-  return 'The signature could not be checked.';
-}
+/** RFC 7515 §7.1: header, payload and signature, base64url without padding. */
+const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
+
+const mismatch = 'The signature does not match: the token was changed after it was signed, or someone else signed it.';
 
 function notChecked(reason: string): Check {
   return { id: 'signature', status: 'fail', title: signatureTitle, message: `Not checked: ${reason}.` };

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import { applyPolicy, lockedChanges, type EffectiveProfiles } from './effective-profiles';
@@ -107,6 +108,11 @@ export class SettingsService {
   }
 
   #update(change: (settings: Settings) => Settings): void {
-    writeSettings(this.#file, change(this.settings()));
+    const current = this.settings();
+    const next = change(current);
+    // Every sign-in records its account and realm, which are usually the same as last time. A write is an
+    // fsync'd atomic replace of the file (about 10 ms), so an unchanged document is not written again.
+    if (isDeepStrictEqual(next, current)) return;
+    writeSettings(this.#file, next);
   }
 }

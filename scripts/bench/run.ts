@@ -6,7 +6,9 @@ import type { BenchResults } from './report';
 import { currentLoadAverage, machineLine, renderTable, updateReadme } from './report';
 import { enumerationTiming, getLoad, passwordRealmLoad, refreshLoad } from './scenarios';
 import { startBenchServer } from './server-process';
+import { renderClientRow } from './client/bench-row';
 import { benchJwtVerify } from './client/jwt-verify';
+import { benchSignInOverhead } from './client/sign-in-overhead';
 
 /**
  * `npm run bench [-- --quick] [-- --update-readme]`: measures the reference server in one run and prints
@@ -71,10 +73,12 @@ async function main(): Promise<void> {
     const table = renderTable(results);
     console.log(`\n${table}\n`);
 
-    // The desktop client's own figure (issue #6): the inspector's full verify path with a cached JWKS.
+    // The desktop client's own figures (issue #6), measured in this process: see scripts/bench/client/.
     step('client: RS256 verify with a cached JWKS');
-    const verify = await benchJwtVerify({ durationMs: quick ? 1_000 : 3_000 });
-    console.log(`| client | ${verify.name} | ${Math.round(verify.value)} ${verify.unit} | target ${verify.target} |\n`);
+    const verify = await benchJwtVerify({ durationMs: quick ? 1_500 : 5_000 });
+    step('client: overhead per sign-in');
+    const signIn = await benchSignInOverhead(quick ? { signIns: 200, warmUp: 100, firstSignIns: 5 } : {});
+    console.log(`\n${[verify, signIn].map(renderClientRow).join('\n')}\n`);
     if (values['update-readme']) {
       await updateReadme(resolve(import.meta.dirname, '../../server/README.md'), results, table);
       console.log('Recorded in server/README.md');
