@@ -16,3 +16,14 @@ export function totp(base32Secret: string, atMs: number = Date.now()): string {
   const offset = (hmac[hmac.length - 1] ?? 0) & 0x0f;
   return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
+
+/**
+ * A code for a child process that may take many seconds to start on a busy machine: when fewer than 20 s
+ * of the current 30-second step remain, wait for the next step first. The server also accepts the previous
+ * step's code, so the code then stays good for at least 50 s.
+ */
+export async function totpForSlowUse(base32Secret: string): Promise<string> {
+  const intoStep = Date.now() % 30_000;
+  if (intoStep > 10_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 50));
+  return totp(base32Secret);
+}

@@ -2,13 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runProcess } from '../../support/run-process';
+import { loginArgs as cliLoginArgs, runGatehouse } from '../../support/cli';
 import { startTestServer } from '../../support/server/start-test-server';
-import { totp } from '../../support/totp';
+import { totpForSlowUse } from '../../support/totp';
 
 // The `gatehouse` command as a user runs it: `npx gatehouse …` in a child process, the real server, and
 // the real keychain of this D-Bus session.
-const root = join(import.meta.dirname, '../../..');
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let scratch: string;
 
@@ -22,26 +21,9 @@ afterAll(async () => {
 });
 
 const gatehouse = (args: string[], input?: string, profile = 'cli-test') =>
-  runProcess('npx', ['--no-install', 'gatehouse', ...args], {
-    cwd: root,
-    input,
-    env: { ...process.env, GATEHOUSE_CONFIG_DIR: join(scratch, profile) },
-  });
+  runGatehouse(args, { input, configDir: join(scratch, profile) });
 
-const loginArgs = (profile: string, username = 'alice@example.com') => [
-  'login',
-  '--server',
-  server.url,
-  '--client-id',
-  'gatehouse-desktop',
-  '--realm',
-  'employees',
-  '--username',
-  username,
-  '--password-stdin',
-  '--profile',
-  profile,
-];
+const loginArgs = (profile: string, username = 'alice@example.com') => cliLoginArgs(server.url, { username, profile });
 
 // Each test runs several `npx gatehouse` processes; give them room on a busy 2-core machine.
 describe('gatehouse CLI', { timeout: 90_000 }, () => {
@@ -77,7 +59,7 @@ describe('gatehouse CLI', { timeout: 90_000 }, () => {
     expect(withoutCode.stderr).toContain('mfa_required');
     const result = await gatehouse(
       [...args, '--mfa-otp-stdin'],
-      `Mfa-Demo-Passw0rd!\n${totp('JBSWY3DPEHPK3PXP')}\n`,
+      `Mfa-Demo-Passw0rd!\n${await totpForSlowUse('JBSWY3DPEHPK3PXP')}\n`,
       'cli-mfa',
     );
     expect(result.stderr).toBe('');

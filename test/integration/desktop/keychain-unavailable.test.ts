@@ -2,12 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runProcess } from '../../support/run-process';
+import { loginArgs, runGatehouse } from '../../support/cli';
 import { startTestServer } from '../../support/server/start-test-server';
 
 // The CLI in a D-Bus session with no keyring at all (scripts/with-keyring with GATEHOUSE_KEYRING=none):
 // the session must carry on in memory and say so, never fall back to a file; a "refuse" policy must stop it.
-const root = join(import.meta.dirname, '../../..');
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let scratch: string;
 beforeAll(async () => {
@@ -19,26 +18,10 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-function gatehouseWithoutKeyring(args: string[], input: string | undefined, extraEnv: NodeJS.ProcessEnv = {}) {
-  return runProcess(join(root, 'scripts/with-keyring'), ['npx', '--no-install', 'gatehouse', ...args], {
-    cwd: root,
-    input,
-    env: { ...process.env, GATEHOUSE_KEYRING: 'none', GATEHOUSE_CONFIG_DIR: join(scratch, 'config'), ...extraEnv },
-  });
-}
+const gatehouseWithoutKeyring = (args: string[], input: string | undefined, env: NodeJS.ProcessEnv = {}) =>
+  runGatehouse(args, { input, env, configDir: join(scratch, 'config'), withoutKeyring: true });
 
-const login = () => [
-  'login',
-  '--server',
-  server.url,
-  '--client-id',
-  'gatehouse-desktop',
-  '--realm',
-  'employees',
-  '--username',
-  'alice@example.com',
-  '--password-stdin',
-];
+const login = () => loginArgs(server.url);
 
 describe('without a keychain', { timeout: 90_000 }, () => {
   it('signs in for this run only, says so, and writes no token anywhere', async () => {

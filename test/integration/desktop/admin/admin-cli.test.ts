@@ -5,15 +5,14 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keychainService } from '../../../../main/secrets/keytar-secret-store';
-import { runProcess } from '../../../support/run-process';
+import { projectRoot, runGatehouse } from '../../../support/cli';
 import { demo } from '../../../support/server/demo-tenant';
 import { managementClient, managementToken, type ManagementClient } from '../../../support/server/management';
 import { startTestServer, type TestServer } from '../../../support/server/start-test-server';
-import { totp } from '../../../support/totp';
+import { totpForSlowUse } from '../../../support/totp';
 
 // The admin verbs as a support script runs them: `npx gatehouse …` child processes against the real
 // reference server, with a temporary config folder and this D-Bus session's real keychain.
-const root = join(import.meta.dirname, '../../../..');
 let server: TestServer;
 let scratch: string;
 let api: ManagementClient;
@@ -28,13 +27,12 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const env = (config: string) => ({
-  ...process.env,
-  GATEHOUSE_CONFIG_DIR: join(scratch, config),
-  ADMIN_SECRET: demo.clients.adminM2m.secret,
-});
 const gatehouse = (args: string[], input?: string, config = 'm2m') =>
-  runProcess('npx', ['--no-install', 'gatehouse', ...args], { cwd: root, input, env: env(config) });
+  runGatehouse(args, {
+    input,
+    configDir: join(scratch, config),
+    env: { ADMIN_SECRET: demo.clients.adminM2m.secret },
+  });
 const m2m = () => [
   '--m2m',
   '--server',
@@ -230,7 +228,7 @@ describe.concurrent('gatehouse admin verbs', { timeout: 240_000 }, () => {
   it('steps up an MFA user with the one-time code on the line after the password', async () => {
     const listed = await gatehouse(
       ['rules', 'list', '--json', ...asUser('mfa'), '--mfa-otp-stdin'],
-      `${demo.users.mfa.password}\n${totp('JBSWY3DPEHPK3PXP')}\n`,
+      `${demo.users.mfa.password}\n${await totpForSlowUse('JBSWY3DPEHPK3PXP')}\n`,
       'people',
     );
     // mfa@example.com has no admin role: the step-up succeeds, and the Management API refuses the read.
@@ -244,13 +242,17 @@ describe.concurrent('gatehouse admin verbs', { timeout: 240_000 }, () => {
   it('tails the log: the newest events, then a new one as it happens, until Ctrl-C (exit 0)', async () => {
     // The bin that `npx gatehouse` runs, started directly: npm exec does not pass Ctrl-C's SIGINT on to
     // the command, and this case is about what the command itself does with it.
-    const bin = join(root, 'bin/gatehouse.mjs');
+    const bin = join(projectRoot, 'bin/gatehouse.mjs');
     const child = spawn(
       process.execPath,
       [bin, 'logs', '--tail', '--take', '2', '--interval', '0.3', '--json', ...m2m()],
       {
-        cwd: root,
-        env: env('tail'),
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          GATEHOUSE_CONFIG_DIR: join(scratch, 'tail'),
+          ADMIN_SECRET: demo.clients.adminM2m.secret,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
