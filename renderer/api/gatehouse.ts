@@ -136,6 +136,12 @@ export const adminListUserAuthenticators = (userId: string) =>
 export const adminDeleteUserAuthenticator = (userId: string, authenticatorId: string) =>
   settle(bridge().admin.deleteUserAuthenticators({ userId, authenticatorId }));
 export const adminListRoles = () => settle(bridge().admin.listRoles({}));
+/** The new password goes in and is not kept; the server ends the user's sessions. */
+export const adminResetPassword = (userId: string, password: string) =>
+  settle(bridge().admin.resetPassword({ userId, password }));
+/** Brute-force locks (not the admin block) of one user. */
+export const adminListUserLocks = (userId: string) => settle(bridge().admin.listBlocks({ target: { userId } }));
+export const adminClearUserLocks = (userId: string) => settle(bridge().admin.clearBlocks({ target: { userId } }));
 
 export const adminListConnections = () => settle(bridge().admin.listConnections({}));
 export const adminGetConnection = (id: string) => settle(bridge().admin.getConnection({ id }));
@@ -147,6 +153,7 @@ export const adminSetConnectionClients = (id: string, changes: AdminInput<'setCo
 export const adminListClients = () => settle(bridge().admin.listClients({}));
 
 export const adminListRules = () => settle(bridge().admin.listRules({}));
+export const adminGetRule = (id: string) => settle(bridge().admin.getRule({ id }));
 export const adminCreateRule = (rule: AdminInput<'createRule'>['rule']) => settle(bridge().admin.createRule({ rule }));
 export const adminUpdateRule = (id: string, patch: AdminInput<'updateRule'>['patch']) =>
   settle(bridge().admin.updateRule({ id, patch }));

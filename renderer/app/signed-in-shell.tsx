@@ -1,25 +1,35 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import type { SessionSummary } from '../../common/ipc/session.schema';
+import { AdminPane } from '../features/admin/admin-pane';
+import { useAdminPaneShown } from '../features/admin/use-admin-pane-shown';
 import { InspectorView } from '../features/inspect/inspector-view';
 import { SessionView } from '../features/session/session-view';
 
-type Pane = 'account' | 'inspector';
+type Pane = 'account' | 'inspector' | 'admin';
 
-/** What a signed-in user can open: their account, and the token inspector (support staff's daily tool). */
+const panes: readonly Pane[] = ['account', 'inspector', 'admin'];
+
+/**
+ * What a signed-in user can open: their account, the token inspector (support staff's daily tool), and the
+ * admin pane unless the managed policy hides it.
+ */
 export function SignedInShell({ session, onSignedOut }: { session: SessionSummary; onSignedOut: () => void }) {
   const [pane, setPane] = useState<Pane>('account');
+  const isAdminShown = useAdminPaneShown();
   return (
     <Tabs
       component="main"
       value={pane}
-      onChange={(value) => setPane(value === 'inspector' ? 'inspector' : 'account')}
+      onChange={(value) => setPane(panes.find((item) => item === value) ?? 'account')}
       w="100%"
       keepMounted={false}
     >
-      <Tabs.List mb="lg">
+      {/* Busy until the policy says whether the Admin tab belongs in the list. */}
+      <Tabs.List mb="lg" aria-busy={isAdminShown === undefined}>
         <Tabs.Tab value="account">Account</Tabs.Tab>
         <Tabs.Tab value="inspector">Token inspector</Tabs.Tab>
+        {isAdminShown === true && <Tabs.Tab value="admin">Admin</Tabs.Tab>}
       </Tabs.List>
       <Tabs.Panel value="account">
         <SessionView session={session} onSignedOut={onSignedOut} />
@@ -27,6 +37,11 @@ export function SignedInShell({ session, onSignedOut }: { session: SessionSummar
       <Tabs.Panel value="inspector">
         <InspectorView />
       </Tabs.Panel>
+      {isAdminShown === true && (
+        <Tabs.Panel value="admin">
+          <AdminPane session={session} />
+        </Tabs.Panel>
+      )}
     </Tabs>
   );
 }

@@ -1,0 +1,93 @@
+import { Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { adminDeleteConnection, adminGetConnection } from '../../../api/gatehouse';
+import { ErrorCallout } from '../../../components/error-callout';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { FactList } from '../shared/fact-list';
+import { LoadingLine } from '../shared/loading-line';
+import { WriteButton } from '../shared/write-button';
+import { useAdminLoad } from '../use-admin-load';
+import { useAdminWrite } from '../use-admin-write';
+import { ConnectionClients } from './connection-clients';
+import { strategyWords } from './connection-words';
+import { FocusedError } from '../shared/focused-error';
+
+export interface ConnectionDetailProps {
+  id: string;
+  onBack: (notice?: string) => void;
+}
+
+/**
+ * One realm: its facts, the applications allowed to use it, and deletion. The server refuses to delete a
+ * realm that still has users (409); that refusal is shown as it came, with what to do next.
+ */
+export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
+  const connection = useAdminLoad(id, () => adminGetConnection(id));
+  const write = useAdminWrite();
+  const [isAsking, setAsking] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const current = connection.value;
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const remove = async () => {
+    const isDone = await write.run('delete', () => adminDeleteConnection(id));
+    setAsking(false);
+    if (isDone) onBack(`The realm “${current?.name ?? id}” was deleted.`);
+  };
+
+  return (
+    <Stack gap="lg">
+      <Group>
+        <Button variant="subtle" onClick={() => onBack()}>
+          <span aria-hidden>←&nbsp;</span>Back to realms
+        </Button>
+      </Group>
+      <Paper withBorder radius="md" p="lg">
+        <Stack gap="md">
+          <Title order={3} ref={headingRef} tabIndex={-1}>
+            Realm: {current?.name ?? '…'}
+          </Title>
+          {connection.error && <ErrorCallout error={connection.error} />}
+          {!current && connection.isLoading && <LoadingLine label="Loading the realm…" />}
+          {current && (
+            <FactList
+              facts={[
+                ['ID', <Code key="id">{current.id}</Code>],
+                ['Display name', current.display_name ?? undefined],
+                ['Kind', strategyWords(current.strategy)],
+              ]}
+            />
+          )}
+          {write.failure && <FocusedError error={write.failure} />}
+          {current && (
+            <Group>
+              <WriteButton
+                needs={['delete:connections']}
+                variant="outline"
+                color="red.9"
+                onClick={() => setAsking(true)}
+              >
+                Delete realm
+              </WriteButton>
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+      {current && <ConnectionClients connection={current} onChanged={(fresh) => connection.replace(fresh)} />}
+      <ConfirmDialog
+        isOpen={isAsking}
+        title={`Delete the realm “${current?.name ?? ''}”?`}
+        confirmLabel="Delete realm"
+        isBusy={write.busy === 'delete'}
+        onConfirm={remove}
+        onCancel={() => setAsking(false)}
+      >
+        <Text size="sm">
+          No one can sign in with the “{current?.name}” realm afterwards, and applications lose it from their realm
+          list. The server refuses if the realm still has users. This cannot be undone.
+        </Text>
+      </ConfirmDialog>
+    </Stack>
+  );
+}
