@@ -179,3 +179,17 @@ export const adminUpdateBruteForce = (patch: AdminInput<'updateBruteForce'>['pat
 export const adminGetSuspiciousIp = () => settle(bridge().admin.getSuspiciousIp({}));
 export const adminUpdateSuspiciousIp = (patch: AdminInput<'updateSuspiciousIp'>['patch']) =>
   settle(bridge().admin.updateSuspiciousIp({ patch }));
+
+/** Every signed-in account, across profiles; one of them is active. */
+export const listAccounts = () => settle(bridge().auth.accounts({}));
+
+export const switchAccount = (accountId: string) => settle(bridge().auth.switchAccount({ accountId }));
+
+export const signOutAccount = (accountId: string) => settle(bridge().auth.signOut({ accountId }));
+
+export const signOutAll = () => settle(bridge().auth.signOutAll({}));
+
+/** Drops the access tokens from memory now; the refresh tokens stay, so unlocking needs no password. */
+export const lockNow = () => settle(bridge().auth.lock({}));
+
+export const unlock = () => settle(bridge().auth.unlock({}));

@@ -20,6 +20,8 @@ type View =
       notice?: string;
       noticeTitle?: string;
       error?: AppError;
+      /** Adding another account: the session to go back to if the user cancels. */
+      returnTo?: SessionSummary;
     };
 
 function initialView({ restored }: Startup): View {
@@ -44,6 +46,10 @@ export function Screens({ startup, onRetry }: ScreensProps) {
         setView((current): View => {
           // The MFA screen finishes by itself: it may still have a new recovery code to show.
           if (current.kind === 'mfa' && reason === 'signed_in') return current;
+          // While another account is being added, the current one may refresh: keep the form, note the news.
+          if (current.kind === 'signed-out' && current.returnTo && session && reason !== 'signed_in') {
+            return { ...current, returnTo: session };
+          }
           if (session)
             return { kind: 'signed-in', visit: current.visit + (current.kind === 'signed-in' ? 0 : 1), session };
           // Our own "Sign out" already showed the login; only a notice (a session that ended by itself) is news.
@@ -59,6 +65,14 @@ export function Screens({ startup, onRetry }: ScreensProps) {
       <SignedInShell
         session={view.session}
         onSignedOut={() => setView((current) => ({ kind: 'signed-out', visit: current.visit + 1, focus: 'heading' }))}
+        onAddAccount={() =>
+          setView((current) => ({
+            kind: 'signed-out',
+            visit: current.visit + 1,
+            focus: 'username',
+            returnTo: view.session,
+          }))
+        }
       />
     );
   }
@@ -91,6 +105,14 @@ export function Screens({ startup, onRetry }: ScreensProps) {
       focusOnMount={view.focus}
       onSignedIn={(session) => setView((current) => ({ kind: 'signed-in', visit: current.visit + 1, session }))}
       onMfaRequired={(status) => setView((current) => ({ kind: 'mfa', visit: current.visit + 1, status }))}
+      {...(view.returnTo === undefined
+        ? {}
+        : {
+            onCancel: () => {
+              const session = view.returnTo;
+              if (session) setView((current) => ({ kind: 'signed-in', visit: current.visit + 1, session }));
+            },
+          })}
     />
   );
 }

@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../common/ipc/session.schema';
 import { AdminPane } from '../features/admin/admin-pane';
 import { useAdminPaneShown } from '../features/admin/use-admin-pane-shown';
 import { InspectorView } from '../features/inspect/inspector-view';
+import { LockedView } from '../features/session/locked-view';
 import { SessionView } from '../features/session/session-view';
 
 type Pane = 'account' | 'inspector' | 'admin';
@@ -14,9 +15,22 @@ const panes: readonly Pane[] = ['account', 'inspector', 'admin'];
  * What a signed-in user can open: their account, the token inspector (support staff's daily tool), and the
  * admin pane unless the managed policy hides it.
  */
-export function SignedInShell({ session, onSignedOut }: { session: SessionSummary; onSignedOut: () => void }) {
+export interface SignedInShellProps {
+  session: SessionSummary;
+  onSignedOut: () => void;
+  onAddAccount: () => void;
+}
+
+export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInShellProps) {
   const [pane, setPane] = useState<Pane>('account');
   const isAdminShown = useAdminPaneShown();
+  if (session.locked) {
+    return (
+      <main style={{ width: '100%' }}>
+        <LockedView session={session} />
+      </main>
+    );
+  }
   return (
     <Tabs
       component="main"
@@ -32,7 +46,7 @@ export function SignedInShell({ session, onSignedOut }: { session: SessionSummar
         {isAdminShown === true && <Tabs.Tab value="admin">Admin</Tabs.Tab>}
       </Tabs.List>
       <Tabs.Panel value="account">
-        <SessionView session={session} onSignedOut={onSignedOut} />
+        <SessionView session={session} onSignedOut={onSignedOut} onAddAccount={onAddAccount} />
       </Tabs.Panel>
       <Tabs.Panel value="inspector">
         <InspectorView />

@@ -32,6 +32,8 @@ export interface LoginViewProps {
   noticeTitle?: string;
   /** A failure from before this screen appeared, such as a silent restore that could not finish. */
   initialError?: AppError;
+  /** Adding another account: go back to the signed-in one without signing in. */
+  onCancel?: () => void;
   /** Where focus lands when the screen appears: the username at start-up, the heading after signing out. */
   focusOnMount: 'username' | 'heading';
 }
@@ -50,6 +52,7 @@ export function LoginView({
   noticeTitle = 'You were signed out',
   initialError,
   focusOnMount,
+  onCancel,
 }: LoginViewProps) {
   const resolver = useMemo(() => zodFormResolver(signInFormSchema(profile.realms)), [profile.realms]);
   const { control, register, handleSubmit, resetField, setFocus, formState } = useForm<SignInFormValues>({
@@ -165,6 +168,11 @@ export function LoginView({
             <Button type="submit" loading={isSubmitting} mt="xs">
               Sign in
             </Button>
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                Back to my account
+              </Button>
+            )}
             {/* The button's spinner is silent to screen readers; this says the same thing out loud. */}
             <VisuallyHidden role="status">{isSubmitting ? 'Signing in…' : ''}</VisuallyHidden>
           </Stack>

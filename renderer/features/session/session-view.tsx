@@ -2,14 +2,16 @@ import { Alert, Avatar, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../common/errors/app-error';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
-import { signOut } from '../../api/gatehouse';
+import { lockNow, signOut } from '../../api/gatehouse';
 import { ClaimsTable } from '../../components/claims-table';
 import { ErrorCallout } from '../../components/error-callout';
+import { AccountsPanel } from './accounts-panel';
 import { SessionFacts } from './session-facts';
 
 export interface SessionViewProps {
   session: SessionSummary;
   onSignedOut: () => void;
+  onAddAccount: () => void;
 }
 
 function initials(label: string): string {
@@ -21,7 +23,7 @@ function initials(label: string): string {
 }
 
 /** The signed-in account: who, until when, where the session is kept, and every claim of both tokens. */
-export function SessionView({ session, onSignedOut }: SessionViewProps) {
+export function SessionView({ session, onSignedOut, onAddAccount }: SessionViewProps) {
   const [isSigningOut, setSigningOut] = useState(false);
   const [failure, setFailure] = useState<AppError>();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -64,9 +66,15 @@ export function SessionView({ session, onSignedOut }: SessionViewProps) {
                 )}
               </div>
             </Group>
-            <Button variant="default" onClick={handleSignOut} loading={isSigningOut}>
-              Sign out
-            </Button>
+            <Group gap="xs" wrap="nowrap">
+              {/* Success arrives as session:changed ("locked"), which shows the locked screen. */}
+              <Button variant="default" onClick={() => void lockNow()}>
+                Lock now
+              </Button>
+              <Button variant="default" onClick={handleSignOut} loading={isSigningOut}>
+                Sign out
+              </Button>
+            </Group>
           </Group>
           {failure && <ErrorCallout ref={failureRef} error={failure} />}
           {session.storage === 'memory' && (
@@ -78,6 +86,7 @@ export function SessionView({ session, onSignedOut }: SessionViewProps) {
           <SessionFacts session={session} />
         </Stack>
       </Paper>
+      <AccountsPanel active={session} onAddAccount={onAddAccount} onAllSignedOut={onSignedOut} />
       <Paper withBorder radius="md" p="lg">
         <ClaimsTable
           title="ID token claims"
