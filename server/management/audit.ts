@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ManagementActor } from './auth';
 import { actorUserId } from './auth';
+import { decodeAuth0Client } from '../logs/request-audit';
 import type { NewLogEvent, TenantLog } from '../logs/tenant-log';
 
 /** The part of issue #3's tenant log the Management API writes to (`sapi`, `fapi`, `api_limit`). */
@@ -71,6 +72,9 @@ export class ManagementAudit {
     const path = request.url.split('?')[0] ?? request.url;
     const userAgent = request.headers['user-agent'];
     const hostname = request.headers.host;
+    // Every official SDK (and the Deploy CLI through it) sends its telemetry; Auth0 keeps it as `auth0_client`.
+    const telemetry = request.headers['auth0-client'];
+    const auth0Client = decodeAuth0Client(typeof telemetry === 'string' ? telemetry : undefined);
     return {
       type,
       description,
@@ -79,6 +83,7 @@ export class ManagementAudit {
       ...(typeof hostname === 'string' && { hostname: hostname.slice(0, 255) }),
       ...(actor.clientId !== null && { clientId: actor.clientId }),
       ...(actor.kind === 'user' && { userId: actor.subject }),
+      ...(auth0Client !== undefined && { auth0Client }),
       details: {
         request: {
           method: request.method,

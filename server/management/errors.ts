@@ -93,6 +93,13 @@ export const mgmtErrors = {
   ruleOrderConflict: () => new ManagementError(409, 'rule_conflict', 'A rule with the same order already exists'),
   ruleNameConflict: () => new ManagementError(409, 'rule_conflict', 'A rule with the same name already exists'),
   forbidden: (code: string, message: string) => new ManagementError(403, code, message),
+  /**
+   * A paid add-on this tenant does not have, exactly as Auth0 answers a tenant without it (a captured
+   * `Bot Detection API is not enabled for this tenant.` body; Auth0 uses `insufficient_scope` here too).
+   * The Deploy CLI treats this 403 on its reads as "not on this plan" and carries on.
+   */
+  featureNotEnabled: (api: string) =>
+    new ManagementError(403, 'insufficient_scope', `${api} API is not enabled for this tenant.`),
   badRequest: (code: string, message: string) => new ManagementError(400, code, message),
   /** The database is busy, full or damaged: retry later (mirrors the Authentication API's 503). */
   unavailable: () =>
