@@ -79,7 +79,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       resourceServers,
       hasher,
       refreshTokens,
-      minter: new TokenMinter(keys, issuer, clock),
+      minter: new TokenMinter(keys, issuer, clock, repos.userinfoClaims),
       permissions: repos.roles,
       clock,
       transact: repos.transact,
@@ -124,7 +124,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       installOAuthErrorHandler(authApi);
       registerTokenEndpoint(authApi, { clients: repos.clients, grants, logs: repos.logs, issuer });
       registerRevokeEndpoint(authApi, { clients: repos.clients, refreshTokens, logs: repos.logs, issuer });
-      registerUserinfoEndpoint(authApi, { keys, issuer, users: repos.users, clock });
+      registerUserinfoEndpoint(authApi, { keys, issuer, users: repos.users, claims: repos.userinfoClaims, clock });
       registerDiscoveryEndpoint(authApi, { issuer, grantTypes: grants.supported });
       registerJwksEndpoint(authApi, { keys });
       registerHealthEndpoint(authApi, { checkDatabase: () => void repos.settings.get() });

@@ -10,6 +10,7 @@ import {
   ServerError,
   TemporarilyUnavailableError,
   TooManyAttemptsError,
+  TooManyRequestsError,
   UnauthorizedClientError,
   UnauthorizedError,
   UnsupportedGrantTypeError,
@@ -108,6 +109,8 @@ export const authErrors = {
   invalidBearerToken: () => new InvalidTokenError('The access token is invalid or has expired.'),
   /** RFC 6750 §3.1 / OIDC Core §5.3.1: /userinfo needs `openid`. Our wording. */
   userinfoNeedsOpenid: () => new InsufficientScopeError('The access token does not grant the openid scope.'),
+  /** §2 row 21 names the code only; our wording. */
+  userinfoRateLimited: () => new TooManyRequestsError('Too many userinfo requests for this user. Try again later.'),
 } as const;
 
 /**

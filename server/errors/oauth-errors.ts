@@ -108,6 +108,14 @@ export class TooManyAttemptsError extends OAuthError {
   }
 }
 
+/** `too_many_requests`: a rate limit, such as /userinfo's per user (auth0-wire.md §2 row 21, §5.3). */
+export class TooManyRequestsError extends OAuthError {
+  readonly error = 'too_many_requests';
+  constructor(description: string, status = 429) {
+    super(status, description);
+  }
+}
+
 /** `invalid_token` (RFC 6750 §3.1): a missing, malformed, expired or foreign bearer token at /userinfo. */
 export class InvalidTokenError extends OAuthError {
   readonly error = 'invalid_token';

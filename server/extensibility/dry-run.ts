@@ -143,7 +143,8 @@ export class DryRunService {
         body: { grant_type: protocol === 'oauth2-password' ? 'password' : 'refresh_token', client_id: client.clientId },
       },
     });
-    const result = await deps.pipeline.run(scripts, facts);
+    // Fresh contexts: a dry run must not see, or leave behind, the globals that logins keep.
+    const result = await deps.pipeline.run(scripts, facts, { reuseContexts: false });
     const mfa = result.stop
       ? null
       : decideMfa({

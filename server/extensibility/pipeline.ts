@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { actionHarness, ruleHarness } from './harness-sources';
+import type { HarnessKind } from './harness-sources';
 import type { IsolateLease, IsolatePool, RawScriptResult, ScriptFailureKind } from './isolate-pool';
 import type { LoginFacts } from './login-facts';
 import { postLoginEvent, ruleContext, userProfile } from './login-facts';
@@ -90,10 +90,20 @@ class PipelineState {
   }
 }
 
+/** How a pipeline run uses the sandbox. */
+export interface PipelineRunOptions {
+  /**
+   * Let each script run in the warm context of its version (default). A dry run passes false: it gets
+   * fresh contexts, so it neither sees nor leaves state that logins would find.
+   */
+  readonly reuseContexts?: boolean;
+}
+
 /**
  * Runs one login's scripts: enabled rules in ascending order, then the actions bound to post-login
- * (auth0-wire.md §6.1 "Active Rules execute before post-login Actions"), in one pooled isolate with a
- * fresh context per script. The whole run has `pipelineTimeoutMs`, each script `scriptTimeoutMs`.
+ * (auth0-wire.md §6.1 "Active Rules execute before post-login Actions"), in one pooled isolate, each
+ * script in a context of its own (sandbox-isolate.ts). The whole run has `pipelineTimeoutMs`, each
+ * script `scriptTimeoutMs`.
  */
 export class PostLoginPipeline {
   constructor(
@@ -101,25 +111,28 @@ export class PostLoginPipeline {
     private readonly limits: SandboxLimits,
   ) {}
 
-  async run(scripts: PipelineScripts, facts: LoginFacts): Promise<PipelineResult> {
+  async run(scripts: PipelineScripts, facts: LoginFacts, options: PipelineRunOptions = {}): Promise<PipelineResult> {
     const state = new PipelineState(facts.scope);
     if (scripts.rules.length > 0 || scripts.actions.length > 0) {
       const deadline = performance.now() + this.limits.pipelineTimeoutMs;
-      await this.pool.withLease(async (lease) => {
-        for (const rule of scripts.rules) {
-          await this.runRule(lease, rule, refOf(rule), facts, scripts.configuration, state, deadline);
-          if (state.stop) return;
-        }
-        // A redirect is judged once every rule ran: a later rule may still clear context.redirect.
-        if (state.redirect) {
-          state.stop = { kind: 'redirect', ...state.redirect };
-          return;
-        }
-        for (const action of scripts.actions) {
-          await this.runAction(lease, action, refOf(action), facts, state, deadline);
-          if (state.stop) return;
-        }
-      });
+      await this.pool.withLease(
+        async (lease) => {
+          for (const rule of scripts.rules) {
+            await this.runRule(lease, rule, refOf(rule), facts, scripts.configuration, state, deadline);
+            if (state.stop) return;
+          }
+          // A redirect is judged once every rule ran: a later rule may still clear context.redirect.
+          if (state.redirect) {
+            state.stop = { kind: 'redirect', ...state.redirect };
+            return;
+          }
+          for (const action of scripts.actions) {
+            await this.runAction(lease, action, refOf(action), facts, state, deadline);
+            if (state.stop) return;
+          }
+        },
+        { reuseContexts: options.reuseContexts ?? true },
+      );
     }
     return this.result(state, facts);
   }
@@ -127,7 +140,7 @@ export class PostLoginPipeline {
   private async execute(
     lease: IsolateLease,
     script: ScriptRef,
-    harness: string,
+    harness: HarnessKind,
     input: unknown,
     source: string,
     state: PipelineState,
@@ -138,7 +151,7 @@ export class PostLoginPipeline {
     const raw: RawScriptResult =
       budget <= 0
         ? { ok: false, kind: 'timeout', detail: 'pipeline budget spent' }
-        : await lease.run(harness, [JSON.stringify(input), source], budget);
+        : await lease.run({ harness, id: script.id, source }, JSON.stringify(input), budget);
     state.runs.push({ script, status: raw.ok ? 'ok' : raw.kind, ms: Math.round(performance.now() - started) });
     if (!raw.ok) state.deny(script, 'access_denied', failureMessage(raw.kind, this.limits), raw.kind);
     return raw;
@@ -163,7 +176,7 @@ export class PostLoginPipeline {
       redirect: state.redirect ? { url: state.redirect.url } : undefined,
     };
     const input = { limits: this.scriptLimits(), user: userProfile(facts), context, configuration };
-    const raw = await this.execute(lease, rule, ruleHarness, input, script.source, state, deadline);
+    const raw = await this.execute(lease, rule, 'rule', input, script.source, state, deadline);
     if (!raw.ok) return;
     const parsed = RuleOutput.safeParse(parseJson(raw.json));
     if (!parsed.success) return this.invalid(rule, state);
@@ -202,7 +215,7 @@ export class PostLoginPipeline {
       limits: this.scriptLimits(),
       event: postLoginEvent(facts, script.secrets),
     };
-    const raw = await this.execute(lease, action, actionHarness, input, script.source, state, deadline);
+    const raw = await this.execute(lease, action, 'action', input, script.source, state, deadline);
     if (!raw.ok) return;
     const parsed = ActionOutput.safeParse(parseJson(raw.json));
     if (!parsed.success) return this.invalid(action, state);

@@ -4,13 +4,13 @@ import type { OAuthError } from '../errors/oauth-errors';
 import type { GrantRequest } from '../grants/grant';
 import type { PendingLogin } from '../mfa/pending-login';
 import type { AuthenticatorRepository } from '../storage/authenticator-repository';
-import type { MfaSettingsRepository } from '../storage/mfa-settings-repository';
+import type { MfaSettings, MfaSettingsRepository } from '../storage/mfa-settings-repository';
 import type { Client, Connection, ResourceServer, User } from '../tenant/model';
 import type { LoginFacts, LoginProtocol, LoginRequestFacts } from './login-facts';
 import { scriptVisibleBody } from './login-facts';
 import { decideMfa, describeMfaReason } from './mfa-decision';
 import type { PostLoginPipeline } from './pipeline';
-import type { PipelineResult } from './pipeline-types';
+import type { PipelineResult, PipelineScripts } from './pipeline-types';
 import type { ScriptCatalogDependencies } from './script-catalog';
 import { loadPostLoginScripts } from './script-catalog';
 
@@ -52,6 +52,18 @@ export interface PostLoginStep {
   readonly includeIdToken: boolean;
   readonly issueRefreshToken: boolean;
   readonly gty: string | readonly string[];
+}
+
+/**
+ * What one login's post-login step reads from storage, read in one go before anything asynchronous, so
+ * a grant can do it inside its own transaction.
+ */
+export interface PreparedPostLogin {
+  readonly protocol: LoginProtocol;
+  readonly step: PostLoginStep;
+  readonly facts: LoginFacts;
+  readonly scripts: PipelineScripts;
+  readonly mfaSettings: MfaSettings;
 }
 
 /** What the grant mints with once the pipeline let the login through. */
@@ -109,20 +121,27 @@ export class PostLoginHook {
   constructor(private readonly deps: PostLoginHookDependencies) {}
 
   async afterPassword(request: GrantRequest, step: PostLoginStep): Promise<TokenAdditions> {
-    return this.run('oauth2-password', request, step, undefined);
+    return this.complete(request, this.prepare('oauth2-password', request, step), undefined);
+  }
+
+  /**
+   * The synchronous half of a refresh's post-login step: every read it needs. The refresh grant calls it
+   * inside its exchange transaction and hands the result to `completeRefresh`.
+   */
+  prepareRefresh(request: GrantRequest, step: PostLoginStep): PreparedPostLogin {
+    return this.prepare('oauth2-refresh-token', request, step);
   }
 
   /** `refreshToken` is the rotated token (if any), kept sealed should a script demand MFA. */
-  async afterRefresh(request: GrantRequest, step: PostLoginStep, refreshToken: string | undefined) {
-    return this.run('oauth2-refresh-token', request, step, refreshToken);
-  }
-
-  private async run(
-    protocol: LoginProtocol,
+  async completeRefresh(
     request: GrantRequest,
-    step: PostLoginStep,
+    prepared: PreparedPostLogin,
     refreshToken: string | undefined,
   ): Promise<TokenAdditions> {
+    return this.complete(request, prepared, refreshToken);
+  }
+
+  private prepare(protocol: LoginProtocol, request: GrantRequest, step: PostLoginStep): PreparedPostLogin {
     const facts = buildLoginFacts(this.deps, {
       protocol,
       ...step,
@@ -134,7 +153,21 @@ export class PostLoginHook {
         body: scriptVisibleBody((name) => request.params.get(name)),
       },
     });
-    const scripts = loadPostLoginScripts(this.deps);
+    return {
+      protocol,
+      step,
+      facts,
+      scripts: loadPostLoginScripts(this.deps),
+      mfaSettings: this.deps.mfaSettings.get(),
+    };
+  }
+
+  private async complete(
+    request: GrantRequest,
+    prepared: PreparedPostLogin,
+    refreshToken: string | undefined,
+  ): Promise<TokenAdditions> {
+    const { protocol, step, facts, scripts } = prepared;
     const result = await this.deps.pipeline.run(scripts, facts);
     const failure = protocol === 'oauth2-password' ? 'fepft' : 'fertft';
     this.logConsole(request, result, protocol);
@@ -149,7 +182,7 @@ export class PostLoginHook {
     };
     const reason = decideMfa({
       protocol,
-      settings: this.deps.mfaSettings.get(),
+      settings: prepared.mfaSettings,
       connection: step.connection,
       enrolled: facts.enrolledFactors.length > 0,
       demand: result.multifactor,

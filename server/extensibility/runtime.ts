@@ -22,7 +22,7 @@ import { SandboxLimitsSchema } from './sandbox-limits';
 
 export interface ExtensibilityRuntimeDependencies {
   readonly repos: ExtensibilityRepositories &
-    Pick<Repositories, 'users' | 'clients' | 'connections' | 'settings'> & {
+    Pick<Repositories, 'users' | 'clients' | 'connections' | 'settings' | 'userinfoClaims'> & {
       readonly roles: { rolesForUser(userId: string): readonly { readonly name: string }[] };
     };
   readonly permissions: UserPermissions;
@@ -70,7 +70,7 @@ export function createExtensibilityRuntime(deps: ExtensibilityRuntimeDependencie
     connections: repos.connections,
     resourceServers: deps.resourceServers,
     refreshTokens: deps.refreshTokens,
-    minter: new TokenMinter(deps.keys, issuer, clock),
+    minter: new TokenMinter(deps.keys, issuer, clock, repos.userinfoClaims),
     clock,
   });
   const scriptSources = {

@@ -17,6 +17,13 @@ export const SandboxLimitsSchema = z.object({
   maxConsoleBytes: z.number().int().min(0).max(65_536).default(8_192),
   /** Isolates kept warm. A runaway script holds one; the others keep serving logins. */
   poolSize: z.number().int().min(1).max(16).default(2),
+  /**
+   * Runs one warm context serves before it is replaced by a fresh one (1 = a fresh context for every
+   * run). Bounds how long a script's globals live, as Auth0 recycles its containers.
+   */
+  contextMaxRuns: z.number().int().min(1).max(1_000_000).default(1_000),
+  /** Warm contexts (one per script version) kept in each isolate; the least recently used goes first. */
+  warmContextsPerIsolate: z.number().int().min(1).max(256).default(32),
 });
 
 export type SandboxLimits = z.output<typeof SandboxLimitsSchema>;

@@ -1,5 +1,6 @@
 import { grantTypes } from '../../common/oauth/wire';
 import { authErrors } from '../errors/catalogue';
+import type { PreparedPostLogin } from '../extensibility/post-login';
 import type { RefreshTokenRecord } from '../storage/refresh-token-repository';
 import type { ResourceServer, User } from '../tenant/model';
 import { narrowScope, parseScope } from '../tokens/scope-decision';
@@ -8,7 +9,8 @@ import type { Grant, GrantDependencies } from './grant';
 interface Accepted {
   readonly user: User;
   readonly api: ResourceServer | null;
-  readonly scope: readonly string[];
+  readonly gty: readonly string[];
+  readonly postLogin: PreparedPostLogin;
 }
 
 /**
@@ -18,6 +20,9 @@ interface Accepted {
  *
  * `gty` on the new access token is `["refresh_token", <original gty>]` (§5.5 notes Auth0 may send such an
  * array); it tells an inspector both how this token was made and how the session began.
+ *
+ * The grant's reads and writes all happen in the exchange's one transaction: the token, its user, API
+ * and connection, and what the rules and actions need. Only the scripts and the signing come after it.
  */
 export function refreshTokenGrant(deps: GrantDependencies): Grant {
   return {
@@ -40,7 +45,21 @@ export function refreshTokenGrant(deps: GrantDependencies): Grant {
           requestedScope === undefined ? undefined : parseScope(requestedScope),
         );
         if (scope === undefined) throw authErrors.scopeWiderThanGranted();
-        return { user, api, scope };
+        const connection = deps.connections.findByName(record.connection);
+        if (!connection) throw authErrors.invalidRefreshToken();
+        const gty = [grantTypes.refreshToken, record.grantType];
+        // Rules and actions run again with protocol oauth2-refresh-token and may deny or demand MFA
+        // (auth0-wire.md §5.1, issue #4); what they need is read here, within the transaction.
+        const postLogin = deps.postLogin.prepareRefresh(request, {
+          user,
+          connection,
+          api,
+          scope,
+          includeIdToken: scope.includes('openid'),
+          issueRefreshToken: true,
+          gty,
+        });
+        return { user, api, gty, postLogin };
       };
 
       const exchange = deps.refreshTokens.exchange(presented, request.client, accept);
@@ -55,17 +74,9 @@ export function refreshTokenGrant(deps: GrantDependencies): Grant {
         throw authErrors.invalidRefreshToken();
       }
 
-      const { user, api, scope } = exchange.accepted;
-      const gty = [grantTypes.refreshToken, exchange.record.grantType];
-      const connection = deps.connections.findByName(exchange.record.connection);
-      if (!connection) throw authErrors.invalidRefreshToken();
-      // Rules and actions run again with protocol oauth2-refresh-token and may deny or demand MFA
-      // (auth0-wire.md §5.1, issue #4); the rotated token is handed out only if they let it through.
-      const additions = await deps.postLogin.afterRefresh(
-        request,
-        { user, connection, api, scope, includeIdToken: scope.includes('openid'), issueRefreshToken: true, gty },
-        exchange.next,
-      );
+      const { user, api, gty, postLogin } = exchange.accepted;
+      // The rotated token is handed out only if the rules and actions let the refresh through.
+      const additions = await deps.postLogin.completeRefresh(request, postLogin, exchange.next);
       return deps.minter.respond({
         user,
         client: request.client,

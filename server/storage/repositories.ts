@@ -21,6 +21,8 @@ import type { TenantSettingsRepository } from './tenant-settings-repository';
 import { SqliteTenantSettingsRepository } from './tenant-settings-repository';
 import type { UserRepository } from './user-repository';
 import { SqliteUserRepository } from './user-repository';
+import type { UserinfoClaimsRepository } from './userinfo-claims-repository';
+import { SqliteUserinfoClaimsRepository } from './userinfo-claims-repository';
 
 /** Runs synchronous work as one database transaction (see `inTransaction`). */
 export type Transact = <T>(work: () => T) => T;
@@ -34,6 +36,7 @@ export interface Repositories extends ExtensibilityRepositories, AuthApiReposito
   readonly users: UserRepository;
   readonly refreshTokens: RefreshTokenRepository;
   readonly signingKeys: SigningKeyRepository;
+  readonly userinfoClaims: UserinfoClaimsRepository;
   readonly transact: Transact;
 }
 
@@ -55,6 +58,7 @@ export function createSqliteRepositories(
     users: new SqliteUserRepository(db, clock),
     refreshTokens: new SqliteRefreshTokenRepository(db),
     signingKeys: new SqliteSigningKeyRepository(db),
+    userinfoClaims: new SqliteUserinfoClaimsRepository(db, clock),
     transact: (work) => inTransaction(db, work),
   };
 }

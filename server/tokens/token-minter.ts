@@ -4,6 +4,8 @@ import type { TokenResponseWire } from '../../common/oauth/wire';
 import type { Clock } from '../config';
 import type { IssuerSource } from '../issuer';
 import type { SigningKeys } from '../keys/signing-keys';
+import { hashSecret } from '../security/secret-hash';
+import type { UserinfoClaimsRepository } from '../storage/userinfo-claims-repository';
 import type { Client, ResourceServer, User } from '../tenant/model';
 import { userSubject } from '../tenant/model';
 import { formatScope } from './scope-decision';
@@ -45,12 +47,17 @@ export interface ClientCredentialsOutcome {
   readonly scope: readonly string[];
 }
 
-/** Signs access and ID tokens with the current RS256 key and builds the RFC 6749 §5.1 response. */
+/**
+ * Signs access and ID tokens with the current RS256 key and builds the RFC 6749 §5.1 response. When a
+ * rule or action added claims to an ID token, they are remembered for the access token issued beside it,
+ * since `/userinfo` answers with them too (auth0-wire.md §5.3).
+ */
 export class TokenMinter {
   constructor(
     private readonly keys: SigningKeys,
     private readonly issuer: IssuerSource,
     private readonly clock: Clock,
+    private readonly userinfoClaims?: Pick<UserinfoClaimsRepository, 'remember'>,
   ) {}
 
   /** The whole `/oauth/token` success body. */
@@ -62,6 +69,7 @@ export class TokenMinter {
       this.accessToken(outcome, issuedAt, lifetime),
       outcome.includeIdToken ? this.idToken(outcome, issuedAt) : undefined,
     ]);
+    if (idToken !== undefined) this.rememberForUserinfo(outcome, accessToken, issuedAt + lifetime);
     return {
       access_token: accessToken,
       ...(idToken !== undefined && { id_token: idToken }),
@@ -139,6 +147,22 @@ export class TokenMinter {
       claims['email_verified'] = user.emailVerified;
     }
     return this.sign(claims);
+  }
+
+  /**
+   * The ID token's custom claims, for `/userinfo` with this access token. Only a token with `openid` names
+   * `/userinfo` in its `aud`, and only such a token comes with an ID token.
+   */
+  private rememberForUserinfo(outcome: TokenGrantOutcome, accessToken: string, expiresAtSeconds: number): void {
+    const claims = outcome.customClaims?.idToken;
+    if (!this.userinfoClaims || !claims || Object.keys(claims).length === 0) return;
+    // Never store accessToken itself: it is a credential. Its SHA-256 finds the row again.
+    this.userinfoClaims.remember({
+      tokenHash: hashSecret(accessToken),
+      userId: outcome.user.id,
+      claims,
+      expiresAt: expiresAtSeconds * 1000,
+    });
   }
 
   private sign(claims: JWTPayload): Promise<string> {

@@ -6,6 +6,7 @@ import { tenantLogsSchema } from './013-tenant-logs';
 import { rulesAndActionsSchema } from './020-rules-actions';
 import { mfaSchema } from './021-mfa';
 import { managementSchema } from './030-management';
+import { userinfoClaimsSchema } from './031-userinfo-claims';
 
 /** A numbered schema change. Versions only ever grow; a shipped migration is never edited. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'rules-actions', sql: rulesAndActionsSchema },
   { version: 21, name: 'mfa', sql: mfaSchema },
   { version: 30, name: 'management', sql: managementSchema },
+  { version: 31, name: 'userinfo-claims', sql: userinfoClaimsSchema },
 ];

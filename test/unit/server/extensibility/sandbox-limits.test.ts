@@ -11,6 +11,8 @@ describe('sandbox limits', () => {
       maxOutputBytes: 65_536,
       maxConsoleBytes: 8_192,
       poolSize: 2,
+      contextMaxRuns: 1_000,
+      warmContextsPerIsolate: 32,
     });
   });
 
@@ -18,6 +20,8 @@ describe('sandbox limits', () => {
     expect(SandboxLimitsSchema.parse({ scriptTimeoutMs: 200 })).toMatchObject({ scriptTimeoutMs: 200, memoryMib: 64 });
     expect(() => SandboxLimitsSchema.parse({ memoryMib: 1 })).toThrow();
     expect(() => SandboxLimitsSchema.parse({ poolSize: 0 })).toThrow();
+    expect(() => SandboxLimitsSchema.parse({ contextMaxRuns: 0 })).toThrow();
+    expect(() => SandboxLimitsSchema.parse({ warmContextsPerIsolate: 0 })).toThrow();
     expect(() => ExtensibilityConfigSchema.parse({ messageSender: { post: () => undefined } })).toThrow();
     expect(
       ExtensibilityConfigSchema.parse({ messageSender: { send: async () => undefined } }).messageSender,

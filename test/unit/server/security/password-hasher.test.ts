@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Argon2PasswordHasher } from '../../../../server/security/password-hasher';
 
@@ -26,5 +27,16 @@ describe('Argon2PasswordHasher', () => {
     const started = performance.now();
     await hasher.dummyVerify('anything');
     expect(performance.now() - started).toBeGreaterThan(2);
+  });
+
+  it('runs as many argon2 computations at once as there are cores, unless told otherwise', async () => {
+    expect((await Argon2PasswordHasher.create()).concurrency).toBe(availableParallelism());
+    const single = await Argon2PasswordHasher.create(undefined, { concurrency: 1 });
+    expect(single.concurrency).toBe(1);
+    // Queued work still completes, in full: every verify gets its own answer.
+    const phc = await single.hash('pw');
+    const answers = await Promise.all(['pw', 'nope', 'pw'].map((password) => single.verify(phc, password)));
+    expect(answers).toEqual([true, false, true]);
+    await expect(Argon2PasswordHasher.create(undefined, { concurrency: 0 })).rejects.toThrow(RangeError);
   });
 });
