@@ -1,4 +1,5 @@
-import { Alert, Anchor, Code, Stack, Text } from '@mantine/core';
+import { Alert, Code, Stack, Text } from '@mantine/core';
+import { DisclosureButton } from './disclosure-button';
 import { useId, useState, type Ref } from 'react';
 import type { AppError } from '../../common/errors/app-error';
 import classes from './error-callout.module.css';
@@ -25,19 +26,9 @@ export function ErrorCallout({ error, ref }: ErrorCalloutProps) {
         <Text size="sm">{error.message}</Text>
         {error.nextStep && <Text size="sm">{error.nextStep}</Text>}
         {/* A link-styled button: plain text colour on any background, so it keeps its contrast when hovered. */}
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          underline="always"
-          aria-expanded={isOpen}
-          aria-controls={detailsId}
-          onClick={() => setOpen((open) => !open)}
-        >
-          {/* One name in both states, as in the WAI-ARIA disclosure pattern; aria-expanded carries the state. */}
-          <span aria-hidden>{isOpen ? '▾ ' : '▸ '}</span>
+        <DisclosureButton isOpen={isOpen} controls={detailsId} onToggle={() => setOpen((open) => !open)}>
           Show details
-        </Anchor>
+        </DisclosureButton>
         <dl id={detailsId} hidden={!isOpen} className={classes.details}>
           <dt>Error code</dt>
           <dd>

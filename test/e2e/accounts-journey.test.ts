@@ -1,22 +1,18 @@
 import keytar from 'keytar';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keychainService } from '../../main/secrets/keytar-secret-store';
 import type { Profile } from '../../main/settings/profile';
 import { alice, demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
-import { launchChromium } from '../support/e2e/chromium';
 import { launchApp } from '../support/e2e/launch-app';
-import { serveRenderer } from '../support/e2e/serve-renderer';
-import { startTestServer } from '../support/server/start-test-server';
+import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // Several accounts at once, switching, signing one out, the lock and "sign out of all", in the window,
 // against the real server and keychain.
 const bob = { realm: 'contractors', username: 'bob@example.com', password: 'Bob-Demo-Passw0rd!' };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+let { server, renderer, browser } = {} as E2eWorld;
 let profile: Profile;
 let page: Page;
 
@@ -40,14 +36,13 @@ async function signIn(user: { realm: string; username: string; password: string 
 const accountRow = (username: string) => page.getByRole('listitem', { name: username });
 
 beforeAll(async () => {
-  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  ({ server, renderer, browser } = await startE2eWorld());
   profile = demoProfile(server.issuer, 'e2e-accounts');
   ({ page } = await launchApp(browser, renderer.origin, profile));
   await signIn(alice);
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([renderer?.close(), server?.close()]);
+  await closeE2eWorld({ server, renderer, browser });
 });
 
 describe('accounts in the window', () => {

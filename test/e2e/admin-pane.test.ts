@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noPolicy } from '../../main/settings/managed-policy';
 import { alice, demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
-import { launchChromium } from '../support/e2e/chromium';
 import { launchApp } from '../support/e2e/launch-app';
-import { serveRenderer } from '../support/e2e/serve-renderer';
 import { adminClient } from '../support/server/extensibility-admin';
 import { postForm } from '../support/server/http';
-import { startTestServer } from '../support/server/start-test-server';
+import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // The admin pane in the window: the built renderer in Chromium, bridged to the real main-process router,
 // which steps up with the admin's password and calls the real reference server's Management API. What the
@@ -21,16 +19,13 @@ const claim = 'https://gatehouse.test/e2e-admin';
 const scriptVersion = (version: string) =>
   `function (user, context, callback) {\n  context.accessToken['${claim}'] = '${version}';\n  callback(null, user, context);\n}`;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+let { server, renderer, browser } = {} as E2eWorld;
 
 beforeAll(async () => {
-  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  ({ server, renderer, browser } = await startE2eWorld());
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([renderer?.close(), server?.close()]);
+  await closeE2eWorld({ server, renderer, browser });
 });
 
 /** Alice's password sign-in, straight to the server, as her own app would send it. */

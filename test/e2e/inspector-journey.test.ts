@@ -1,21 +1,17 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../main/settings/profile';
 import { alice, demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
-import { launchChromium } from '../support/e2e/chromium';
 import { launchApp } from '../support/e2e/launch-app';
-import { serveRenderer } from '../support/e2e/serve-renderer';
 import { postForm } from '../support/server/http';
-import { startTestServer } from '../support/server/start-test-server';
+import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // The support desk's inspector in the window, verifying against the real server's JWKS through main.
 const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+let { server, renderer, browser } = {} as E2eWorld;
 let profile: Profile;
 let page: Page;
 let errors: string[];
@@ -50,7 +46,7 @@ async function inspectPasted(token: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  ({ server, renderer, browser } = await startE2eWorld());
   profile = demoProfile(server.issuer, 'e2e-inspect');
   ({ page, errors } = await launchApp(browser, renderer.origin, profile));
   await page.getByLabel('Username or e-mail').fill(alice.username);
@@ -60,8 +56,7 @@ beforeAll(async () => {
   await page.getByRole('tab', { name: 'Token inspector' }).click();
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([renderer?.close(), server?.close()]);
+  await closeE2eWorld({ server, renderer, browser });
 });
 
 describe('token inspector', () => {

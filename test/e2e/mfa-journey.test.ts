@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import keytar from 'keytar';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keychainService } from '../../main/secrets/keytar-secret-store';
 import type { Profile } from '../../main/settings/profile';
 import { demoProfile } from '../support/desktop-profile';
-import { launchChromium } from '../support/e2e/chromium';
 import { accessibilityViolations } from '../support/e2e/accessibility';
 import { launchApp, type LaunchedApp } from '../support/e2e/launch-app';
-import { serveRenderer } from '../support/e2e/serve-renderer';
 import { addRule, adminClient } from '../support/server/extensibility-admin';
-import { startTestServer } from '../support/server/start-test-server';
 import { totp } from '../support/totp';
+import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // The second step of a sign-in, done in the window: the built renderer in Chromium, bridged to the real
 // main-process router, against the real reference server and keychain. Codes come from the test's own
@@ -20,12 +18,10 @@ const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
 const mfaUser = { username: 'mfa@example.com', password: 'Mfa-Demo-Passw0rd!', secret: 'JBSWY3DPEHPK3PXP' };
 const bob = { username: 'bob@example.com', password: 'Bob-Demo-Passw0rd!' };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+let { server, renderer, browser } = {} as E2eWorld;
 
 beforeAll(async () => {
-  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  ({ server, renderer, browser } = await startE2eWorld());
   // Bob has no second factor; this rule makes the tenant ask for one, so he must enrol at sign-in.
   await addRule(await adminClient(server), {
     name: 'bob-needs-mfa',
@@ -36,8 +32,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([renderer?.close(), server?.close()]);
+  await closeE2eWorld({ server, renderer, browser });
 });
 
 /** A window with a profile of its own, so no earlier test's session is restored. */

@@ -1,28 +1,23 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManagedPolicy } from '../../main/settings/managed-policy';
 import { demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
-import { launchChromium } from '../support/e2e/chromium';
 import { launchApp } from '../support/e2e/launch-app';
-import { serveRenderer } from '../support/e2e/serve-renderer';
-import { startTestServer } from '../support/server/start-test-server';
+import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // Server profiles edited in the window: saved by the real settings service, used by the real sign-in.
 const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
 const bob = { username: 'bob@example.com', password: 'Bob-Demo-Passw0rd!' };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+let { server, renderer, browser } = {} as E2eWorld;
 
 beforeAll(async () => {
-  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  ({ server, renderer, browser } = await startE2eWorld());
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([renderer?.close(), server?.close()]);
+  await closeE2eWorld({ server, renderer, browser });
 });
 
 async function openSettings(page: Page): Promise<void> {

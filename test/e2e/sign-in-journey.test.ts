@@ -1,36 +1,30 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesktopServices } from '../../main/app/desktop-services';
 import { keychainService, KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { Profile } from '../../main/settings/profile';
 import { alice, demoProfile } from '../support/desktop-profile';
 import { testSettings } from '../support/test-settings';
-import { launchChromium } from '../support/e2e/chromium';
 import { installGatehouseBridge } from '../support/e2e/gatehouse-bridge';
 import { launchApp } from '../support/e2e/launch-app';
-import { serveRenderer } from '../support/e2e/serve-renderer';
-import { startTestServer } from '../support/server/start-test-server';
+import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // The built renderer in Debian Chromium, its window.gatehouse bridged to the real main-process router,
 // which talks to the real reference server and the real keychain. Only Electron's transport is swapped.
 const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+let { server, renderer, browser } = {} as E2eWorld;
 let profile: Profile;
 
 beforeAll(async () => {
   await mkdir(screenshots, { recursive: true });
-  [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
+  ({ server, renderer, browser } = await startE2eWorld());
   profile = demoProfile(server.issuer, 'e2e');
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([renderer?.close(), server?.close()]);
+  await closeE2eWorld({ server, renderer, browser });
 });
 
 const launch = () => launchApp(browser, renderer.origin, profile);

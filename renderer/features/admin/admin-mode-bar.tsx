@@ -1,4 +1,5 @@
-import { Anchor, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { DisclosureButton } from '../../components/disclosure-button';
 import { useId, useState, type Ref } from 'react';
 import type { AdminAccess } from '../../../common/ipc/admin.contract';
 import { ExpiryCountdown } from '../../components/expiry-countdown';
@@ -45,18 +46,9 @@ export function AdminModeBar({ access, username, isLeaving, onLeave, headingRef 
           </Button>
         </Group>
         <div>
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            underline="always"
-            aria-expanded={isOpen}
-            aria-controls={scopesId}
-            onClick={() => setOpen((open) => !open)}
-          >
-            <span aria-hidden>{isOpen ? '▾ ' : '▸ '}</span>
+          <DisclosureButton isOpen={isOpen} controls={scopesId} onToggle={() => setOpen((open) => !open)}>
             What admin mode allows ({access.scopes.length} permissions)
-          </Anchor>
+          </DisclosureButton>
         </div>
         <div id={scopesId} hidden={!isOpen}>
           {groups.length === 0 ? (

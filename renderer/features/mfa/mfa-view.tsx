@@ -1,15 +1,17 @@
-import { Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../common/errors/app-error';
 import type { MfaStatus } from '../../../common/ipc/mfa.contract';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
 import { mfaCancel, mfaRecover, mfaVerifyOtp } from '../../api/gatehouse';
-import { CodeForm } from './code-form';
 import { EnrolFactor } from './enrol-factor';
-import { factorLabel, hasRecoveryCode, usableFactors } from './factor-words';
+import { FactorChoice } from './factor-choice';
+import { hasRecoveryCode, usableFactors } from './factor-words';
 import { MfaDeadline } from './mfa-deadline';
+import { MfaFooter } from './mfa-footer';
 import { OobFactor } from './oob-factor';
 import { OtpCodeForm } from './otp-code-form';
+import { RecoveryCodeForm } from './recovery-code-form';
 import { RecoveryCodeShown } from './recovery-code-shown';
 
 export interface MfaViewProps {
@@ -73,18 +75,12 @@ export function MfaView({ status, onSignedIn, onLeave }: MfaViewProps) {
         </div>
         <MfaDeadline expiresAt={status.expiresAt} onExpired={expire} />
 
-        {mode.kind === 'factor' && factors.length > 1 && (
-          <Radio.Group
-            label="Verify with"
+        {mode.kind === 'factor' && (
+          <FactorChoice
+            factors={factors}
             value={mode.authenticatorId}
             onChange={(authenticatorId) => setMode({ kind: 'factor', authenticatorId })}
-          >
-            <Stack gap={6} mt={6}>
-              {factors.map((factor) => (
-                <Radio key={factor.id} value={factor.id} label={factorLabel(factor)} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          />
         )}
 
         {chosen?.type === 'otp' && (
@@ -110,13 +106,8 @@ export function MfaView({ status, onSignedIn, onLeave }: MfaViewProps) {
           <EnrolFactor transactionId={transactionId} onVerified={onSignedIn} onFailure={onFailure} />
         )}
         {mode.kind === 'recovery' && (
-          <CodeForm
-            label="Recovery code"
-            description="The code you saved when you set up your second step."
-            pattern={/^\S{8,64}$/}
-            patternMessage="Enter the whole recovery code"
+          <RecoveryCodeForm
             submitLabel="Sign in with recovery code"
-            autoComplete="off"
             onSubmit={async (recoveryCode) => {
               const result = await mfaRecover(transactionId, recoveryCode);
               if (!result.ok) return onFailure(result.error);
@@ -132,27 +123,14 @@ export function MfaView({ status, onSignedIn, onLeave }: MfaViewProps) {
         )}
 
         {mode.kind !== 'replaced-code' && (
-          <Group justify="space-between">
-            {mode.kind === 'factor' && hasRecoveryCode(status.authenticators) ? (
-              <Anchor component="button" type="button" size="sm" onClick={() => setMode({ kind: 'recovery' })}>
-                Use a recovery code
-              </Anchor>
-            ) : mode.kind === 'recovery' && factors[0] ? (
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => setMode({ kind: 'factor', authenticatorId: factors[0]?.id ?? '' })}
-              >
-                Use my device instead
-              </Anchor>
-            ) : (
-              <span />
-            )}
-            <Button variant="default" onClick={cancel}>
-              Cancel
-            </Button>
-          </Group>
+          <MfaFooter
+            showing={mode.kind === 'recovery' ? 'recovery' : 'factor'}
+            canUseRecoveryCode={mode.kind === 'factor' && hasRecoveryCode(status.authenticators)}
+            firstFactorId={factors[0]?.id}
+            onUseRecoveryCode={() => setMode({ kind: 'recovery' })}
+            onUseFactor={(authenticatorId) => setMode({ kind: 'factor', authenticatorId })}
+            onCancel={cancel}
+          />
         )}
       </Stack>
     </Paper>

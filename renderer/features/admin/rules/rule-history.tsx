@@ -1,4 +1,5 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { DisclosureButton } from '../../../components/disclosure-button';
 import { useId, useState } from 'react';
 import type { Rule, RuleRevision } from '../../../../common/admin/extensibility.schema';
 import { adminListRuleHistory, adminRestoreRule } from '../../../api/gatehouse';
@@ -80,18 +81,9 @@ function Revision({ revision, currentScript, isInitiallyOpen, isRestoring, onRes
           </WriteButton>
         </Group>
         <div>
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            underline="always"
-            aria-expanded={isOpen}
-            aria-controls={diffId}
-            onClick={() => setOpen((open) => !open)}
-          >
-            <span aria-hidden>{isOpen ? '▾ ' : '▸ '}</span>
+          <DisclosureButton isOpen={isOpen} controls={diffId} onToggle={() => setOpen((open) => !open)}>
             Differences from the current script
-          </Anchor>
+          </DisclosureButton>
         </div>
         <div id={diffId} hidden={!isOpen}>
           <Text size="sm">Lines marked − are in the current script; lines marked + are in this version.</Text>

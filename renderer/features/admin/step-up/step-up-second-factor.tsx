@@ -1,13 +1,15 @@
-import { Anchor, Button, Group, Radio, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { AppError } from '../../../../common/errors/app-error';
 import type { AdminAccess, StepUpFactor } from '../../../../common/ipc/admin.contract';
 import type { MfaStatus } from '../../../../common/ipc/mfa.contract';
 import { adminStepUpCancel, adminStepUpVerify } from '../../../api/gatehouse';
-import { CodeForm } from '../../mfa/code-form';
-import { factorLabel, hasRecoveryCode, usableFactors } from '../../mfa/factor-words';
+import { FactorChoice } from '../../mfa/factor-choice';
+import { hasRecoveryCode, usableFactors } from '../../mfa/factor-words';
 import { MfaDeadline } from '../../mfa/mfa-deadline';
+import { MfaFooter } from '../../mfa/mfa-footer';
 import { OtpCodeForm } from '../../mfa/otp-code-form';
+import { RecoveryCodeForm } from '../../mfa/recovery-code-form';
 import { StepUpOob } from './step-up-oob';
 
 export interface StepUpSecondFactorProps {
@@ -63,18 +65,12 @@ export function StepUpSecondFactor({ status, onSteppedUp, onLeave }: StepUpSecon
           then come back.
         </Text>
       )}
-      {mode.kind === 'factor' && factors.length > 1 && (
-        <Radio.Group
-          label="Verify with"
+      {mode.kind === 'factor' && (
+        <FactorChoice
+          factors={factors}
           value={mode.authenticatorId}
           onChange={(authenticatorId) => setMode({ kind: 'factor', authenticatorId })}
-        >
-          <Stack gap={6} mt={6}>
-            {factors.map((factor) => (
-              <Radio key={factor.id} value={factor.id} label={factorLabel(factor)} />
-            ))}
-          </Stack>
-        </Radio.Group>
+        />
       )}
       {chosen?.type === 'otp' && <OtpCodeForm key={chosen.id} onSubmit={(otp) => verify({ type: 'otp', otp })} />}
       {chosen?.type === 'oob' && (
@@ -86,37 +82,19 @@ export function StepUpSecondFactor({ status, onSteppedUp, onLeave }: StepUpSecon
         />
       )}
       {mode.kind === 'recovery' && hasRecoveryCode(status.authenticators) && (
-        <CodeForm
-          label="Recovery code"
-          description="The code you saved when you set up your second step."
-          pattern={/^\S{8,64}$/}
-          patternMessage="Enter the whole recovery code"
+        <RecoveryCodeForm
           submitLabel="Verify with recovery code"
-          autoComplete="off"
           onSubmit={(recoveryCode) => verify({ type: 'recovery', recoveryCode })}
         />
       )}
-      <Group justify="space-between">
-        {mode.kind === 'factor' && hasRecoveryCode(status.authenticators) ? (
-          <Anchor component="button" type="button" size="sm" onClick={() => setMode({ kind: 'recovery' })}>
-            Use a recovery code
-          </Anchor>
-        ) : mode.kind === 'recovery' && factors[0] ? (
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            onClick={() => setMode({ kind: 'factor', authenticatorId: factors[0]?.id ?? '' })}
-          >
-            Use my device instead
-          </Anchor>
-        ) : (
-          <span />
-        )}
-        <Button variant="default" onClick={cancel}>
-          Cancel
-        </Button>
-      </Group>
+      <MfaFooter
+        showing={mode.kind}
+        canUseRecoveryCode={hasRecoveryCode(status.authenticators)}
+        firstFactorId={factors[0]?.id}
+        onUseRecoveryCode={() => setMode({ kind: 'recovery' })}
+        onUseFactor={(authenticatorId) => setMode({ kind: 'factor', authenticatorId })}
+        onCancel={cancel}
+      />
     </Stack>
   );
 }
