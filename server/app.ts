@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config';
@@ -26,7 +27,9 @@ import { seedIfEmpty } from './seed/seed';
 import { AttackProtection } from './security/login-protection';
 import { Argon2PasswordHasher } from './security/password-hasher';
 import { createAdminRepositories } from './storage/admin/index';
-import { openDatabase } from './storage/database';
+import { DATABASE_FILE_NAME, openDatabase } from './storage/database';
+import { DurabilityBarrier, walFileSync } from './storage/durability-barrier';
+import { installDurableAnswers } from './http/durable-answers';
 import { createSqliteRepositories } from './storage/repositories';
 import { TenantResourceServerDirectory } from './tenant/resource-server-directory';
 import { RefreshTokenService } from './tokens/refresh-token-service';
@@ -46,6 +49,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const resolved = resolveServerConfig(config);
   const { clock } = resolved;
   const db = openDatabase(resolved.dataDir);
+  const wal = walFileSync(join(resolved.dataDir, DATABASE_FILE_NAME));
   try {
     const issuer = new IssuerRef(resolved.issuer, resolved.tls ? 'https' : 'http');
     const logRetention = { ...defaultLogRetention, days: resolved.logRetentionDays };
@@ -110,12 +114,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       issuer.adoptListeningAddress(app.server.address());
       done();
     });
-    app.addHook('onClose', (_instance, done) => {
+    app.addHook('onClose', async () => {
       repos.logs.flush();
+      await wal.close();
       db.close();
-      done();
     });
     installRequestLog(app);
+    installDurableAnswers(app, new DurabilityBarrier(wal.sync));
 
     // The Authentication API: its own body parsers and OAuth-shaped errors, encapsulated so the
     // Management API (issue #3) can register beside it with its own.
@@ -152,6 +157,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     });
     return app;
   } catch (error) {
+    await wal.close();
     db.close();
     throw error;
   }
