@@ -120,7 +120,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       db.close();
     });
     installRequestLog(app);
-    installDurableAnswers(app, new DurabilityBarrier(wal.sync));
+    // Tenant-log events wait in memory for the end of the turn; flush them into the commits being synced, so
+    // the events of an answered request are as durable as the answer.
+    installDurableAnswers(
+      app,
+      new DurabilityBarrier(async () => {
+        repos.logs.flush();
+        await wal.sync();
+      }),
+    );
 
     // The Authentication API: its own body parsers and OAuth-shaped errors, encapsulated so the
     // Management API (issue #3) can register beside it with its own.

@@ -116,8 +116,8 @@ type PendingRow = Record<string, string | number | null>;
  *
  * Writes are batched: events wait until the end of the current event-loop turn (or until 500 wait) and
  * are inserted in one transaction, which costs a tenth of a commit per event (profiled on the refresh
- * grant). Reads flush first, so nothing written is ever missing from a read; a crash can lose at most the
- * events of one turn.
+ * grant). Reads flush first, so nothing written is ever missing from a read. The durable-answers barrier
+ * (app.ts) flushes before each WAL sync, so a crash can lose only events whose answer had not left yet.
  */
 export class SqliteTenantLog implements TenantLog {
   private pending: PendingRow[] = [];
