@@ -116,7 +116,7 @@ function headerText(value: string | string[] | undefined): string | undefined {
 }
 
 /** The tenant's host name, from the issuer (the Host header is the caller's to choose). */
-function issuerHost(issuer: IssuerSource): string | undefined {
+export function issuerHost(issuer: IssuerSource): string | undefined {
   try {
     return new URL(issuer.get()).host;
   } catch {

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { ManagementActor } from './auth';
 import { actorUserId } from './auth';
-import { decodeAuth0Client } from '../logs/request-audit';
+import type { IssuerSource } from '../issuer';
+import { decodeAuth0Client, issuerHost } from '../logs/request-audit';
 import type { NewLogEvent, TenantLog } from '../logs/tenant-log';
 
 /** The part of issue #3's tenant log the Management API writes to (`sapi`, `fapi`, `api_limit`). */
@@ -37,9 +38,27 @@ function bounded(value: unknown): unknown {
   return text.length > MAX_DETAIL_CHARS ? { truncated: true, size: text.length } : redacted;
 }
 
+/** Finds the display names an event carries for its actor (the stores; absent when deleted since). */
+export interface ManagementActorNames {
+  /** The user's email, else username, for `user_name` (as login events note it). `id` is without `auth0|`. */
+  userName(id: string): string | undefined;
+  /** The application's name, for `client_name`. */
+  clientName(clientId: string): string | undefined;
+}
+
+/** Where the events' tenant-level fields come from. Both optional so a bare sink still works (unit tests). */
+export interface ManagementAuditContext {
+  /** `hostname` is the issuer's host, as on login events: Auth0 logs the tenant domain, not the Host header. */
+  readonly issuer?: IssuerSource;
+  readonly names?: ManagementActorNames;
+}
+
 /** Builds the events for one request; the route layer decides when to write them. */
 export class ManagementAudit {
-  constructor(private readonly sink: ManagementLogSink) {}
+  constructor(
+    private readonly sink: ManagementLogSink,
+    private readonly context: ManagementAuditContext = {},
+  ) {}
 
   /** A write that is about to commit (written inside the write's own transaction). */
   success(request: FastifyRequest, actor: ManagementActor, description: string, statusCode: number): void {
@@ -71,7 +90,12 @@ export class ManagementAudit {
   ): NewLogEvent {
     const path = request.url.split('?')[0] ?? request.url;
     const userAgent = request.headers['user-agent'];
-    const hostname = request.headers.host;
+    const { issuer, names } = this.context;
+    const hostname = issuer === undefined ? undefined : issuerHost(issuer);
+    const userId = actorUserId(actor);
+    // Looked up when the event is written: a write is rare, and a renamed admin shows their current name.
+    const userName = userId === null ? undefined : names?.userName(userId);
+    const clientName = actor.clientId === null ? undefined : names?.clientName(actor.clientId);
     // Every official SDK (and the Deploy CLI through it) sends its telemetry; Auth0 keeps it as `auth0_client`.
     const telemetry = request.headers['auth0-client'];
     const auth0Client = decodeAuth0Client(typeof telemetry === 'string' ? telemetry : undefined);
@@ -80,9 +104,11 @@ export class ManagementAudit {
       description,
       ip: request.ip,
       ...(typeof userAgent === 'string' && { userAgent: userAgent.slice(0, 512) }),
-      ...(typeof hostname === 'string' && { hostname: hostname.slice(0, 255) }),
+      ...(hostname !== undefined && { hostname }),
       ...(actor.clientId !== null && { clientId: actor.clientId }),
+      ...(clientName !== undefined && { clientName }),
       ...(actor.kind === 'user' && { userId: actor.subject }),
+      ...(userName !== undefined && { userName }),
       ...(auth0Client !== undefined && { auth0Client }),
       details: {
         request: {
@@ -94,7 +120,7 @@ export class ManagementAudit {
             strategy: 'jwt',
             subject: actor.subject,
             kind: actor.kind,
-            ...(actorUserId(actor) !== null && { user_id: actor.subject }),
+            ...(userId !== null && { user_id: actor.subject }),
             scopes: [...actor.scopes],
           },
         },

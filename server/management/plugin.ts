@@ -24,6 +24,7 @@ import { ruleRoutes } from './rules';
 import { userBlockRoutes } from './user-blocks';
 import { userSubresourceRoutes } from './user-subresources';
 import { userRoutes } from './users';
+import { usersByEmailRoutes } from './users-by-email';
 
 /** Where the Management API lives (auth0-wire.md §0). */
 export const MANAGEMENT_API_PREFIX = '/api/v2';
@@ -37,6 +38,7 @@ function allRoutes(deps: ManagementDependencies): ManagementRoute[] {
     ...resourceServerRoutes(deps),
     ...roleRoutes(deps),
     ...userRoutes(deps),
+    ...usersByEmailRoutes(deps),
     ...userSubresourceRoutes(deps),
     ...userBlockRoutes(deps),
     ...ruleRoutes(deps),
@@ -56,7 +58,16 @@ function allRoutes(deps: ManagementDependencies): ManagementRoute[] {
 export async function registerManagementApi(app: FastifyInstance, deps: ManagementDependencies): Promise<void> {
   const verifier = new ManagementTokenVerifier(deps.keys, deps.issuer, deps.clock);
   const limiter = new ManagementRateLimiter(deps.rateLimit);
-  const audit = new ManagementAudit(deps.repos.logs);
+  const audit = new ManagementAudit(deps.repos.logs, {
+    issuer: deps.issuer,
+    names: {
+      userName: (id) => {
+        const user = deps.repos.users.findById(id);
+        return user?.email ?? user?.username ?? undefined;
+      },
+      clientName: (clientId) => deps.repos.clients.findById(clientId)?.name,
+    },
+  });
 
   await app.register(
     async (api) => {

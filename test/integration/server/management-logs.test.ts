@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../support/server/demo-tenant';
 import { postForm } from '../../support/server/http';
@@ -9,13 +10,15 @@ import { startTestServer } from '../../support/server/start-test-server';
 let server: TestServer;
 let admin: ManagementClient;
 let support: ManagementClient;
+let adminToken: string;
 
 type Json = Record<string, unknown>;
 const q = (query: string) => encodeURIComponent(query);
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = managementClient(server, await managementToken(server, 'admin'));
+  adminToken = await managementToken(server, 'admin');
+  admin = managementClient(server, adminToken);
   support = managementClient(server, await managementToken(server, 'support'));
   const { alice } = demo.users;
   for (const password of [alice.password, 'wrong-1', 'wrong-2']) {
@@ -31,6 +34,31 @@ beforeAll(async () => {
   await admin.post('/rules', { name: 'bad rule', script: '' });
 });
 afterAll(() => server.close());
+
+/** A JSON POST with a chosen Host header (fetch always sends the URL's own host). */
+function postWithHost(path: string, host: string, token: string, body: Json): Promise<number> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const call = httpRequest(
+      `${server.url}/api/v2${path}`,
+      {
+        method: 'POST',
+        headers: {
+          host,
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    call.on('error', reject);
+    call.end(payload);
+  });
+}
 
 describe('GET /logs', () => {
   it('lists newest first as a bare array, and with include_totals in {start, limit, length, total, logs}', async () => {
@@ -121,5 +149,45 @@ describe('GET /logs', () => {
     const missing = await support.get('/logs/00000000000099999999');
     expect(missing.status).toBe(404);
     expect(missing.json).toMatchObject({ errorCode: 'inexistent_log' });
+  });
+});
+
+describe('Management events name the tenant and the actor', () => {
+  const issuerHost = () => new URL(server.issuer).host;
+  const sapiFor = async (description: string) =>
+    ((await support.get(`/logs?q=${q('type:sapi')}&per_page=100`)).body as Json[]).find(
+      (entry) => entry['description'] === description,
+    ) ?? {};
+
+  it("logs the issuer's host, not the Host header the caller sent", async () => {
+    expect(await postWithHost('/rules', 'attacker.example', adminToken, { name: 'host rule', script: 'x' })).toBe(201);
+    const failed = await postWithHost('/rules', 'attacker.example', adminToken, { name: 'host rule', script: '' });
+    expect(failed).toBe(400);
+
+    const entries = (await support.get(`/logs?q=${q('type:(sapi OR fapi)')}&per_page=100`)).body as Json[];
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    for (const entry of entries) expect(entry['hostname'], String(entry['type'])).toBe(issuerHost());
+  });
+
+  it("carries a user actor's email as user_name and the application's name as client_name", async () => {
+    const desktop = await admin.get(`/clients/${demo.clients.desktop.clientId}`);
+    expect(desktop.status).toBe(200);
+    expect(await admin.post('/rules', { name: 'named rule', script: 'x' })).toMatchObject({ status: 201 });
+    expect(await sapiFor('Create a rule')).toMatchObject({
+      user_name: demo.users.admin.email,
+      client_id: demo.clients.desktop.clientId,
+      client_name: desktop.json['name'],
+    });
+  });
+
+  it('gives an M2M actor client_name and no user_name', async () => {
+    const m2m = managementClient(server, await managementToken(server, 'm2m'));
+    const client = await admin.get(`/clients/${demo.clients.adminM2m.clientId}`);
+    expect((await m2m.post('/roles', { name: 'm2m-made role' })).status).toBe(200);
+    const entry = await sapiFor('Create a role');
+    expect(entry).toMatchObject({ client_id: demo.clients.adminM2m.clientId, client_name: client.json['name'] });
+    expect(typeof client.json['name']).toBe('string');
+    expect(entry).not.toHaveProperty('user_name');
+    expect(entry).not.toHaveProperty('user_id');
   });
 });

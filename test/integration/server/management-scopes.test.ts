@@ -91,6 +91,7 @@ const routes: readonly RouteCase[] = [
     unknownId: true,
   },
   { method: 'GET', path: '/users', scopes: ['read:users'] },
+  { method: 'GET', path: '/users-by-email?email=a%40b.test', scopes: ['read:users'] },
   { method: 'GET', path: `/users/${ghostUser}`, scopes: ['read:users'], unknownId: true },
   { method: 'POST', path: '/users', scopes: ['create:users'] },
   {

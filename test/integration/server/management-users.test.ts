@@ -164,6 +164,73 @@ describe('users: search and paging', () => {
   });
 });
 
+describe('users: by email (GET /users-by-email)', () => {
+  it('returns every user with the email, in any connection, ignoring case, as a bare array', async () => {
+    const contractor = await createUser({ email: 'frankie@example.com' });
+    const employee = await admin.post('/users', {
+      connection: 'employees',
+      email: 'frankie@example.com',
+      password: 'Some-Passw0rd!',
+    });
+    expect(employee.status, employee.text).toBe(201);
+    await createUser({ email: 'frankie.other@example.com' });
+
+    const found = await admin.get(`/users-by-email?email=${q('Frankie@Example.COM')}`);
+    expect(found.status).toBe(200);
+    expect(Array.isArray(found.body)).toBe(true);
+    const users = found.body as Json[];
+    expect(users.map((user) => user['user_id']).sort()).toEqual([contractor.id, employee.json['user_id']].sort());
+    expect(users[0]).toEqual((await admin.get(`/users/${encodeURIComponent(String(users[0]?.['user_id']))}`)).body);
+  });
+
+  it('projects with fields / include_fields, as GET /users does', async () => {
+    const { id } = await createUser({ email: 'gale@example.com' });
+    const kept = await admin.get(`/users-by-email?email=${q('gale@example.com')}&fields=user_id,email`);
+    expect(kept.body).toEqual([{ user_id: id, email: 'gale@example.com' }]);
+    const dropped = await admin.get(
+      `/users-by-email?email=${q('gale@example.com')}&fields=identities,app_metadata&include_fields=false`,
+    );
+    const [user] = dropped.body as Json[];
+    expect(user).toMatchObject({ user_id: id, email: 'gale@example.com' });
+    expect(user).not.toHaveProperty('identities');
+    expect(user).not.toHaveProperty('app_metadata');
+  });
+
+  it('answers [] for an unknown email and never matches by prefix', async () => {
+    expect((await admin.get(`/users-by-email?email=${q('nobody@example.com')}`)).body).toEqual([]);
+    await createUser({ email: 'harper@example.com' });
+    expect((await admin.get(`/users-by-email?email=${q('harper@')}`)).body).toEqual([]);
+    expect((await admin.get(`/users-by-email?email=${q('harper@example.co*')}`)).body).toEqual([]);
+  });
+
+  it('refuses a missing email with 400 invalid_query_string in the Management error shape', async () => {
+    for (const path of ['/users-by-email', '/users-by-email?email=', '/users-by-email?fields=email']) {
+      const response = await admin.get(path);
+      expect(response.status, path).toBe(400);
+      expect(isManagementError(response.body, 400), path).toBe(true);
+      expect(response.json).toMatchObject({
+        errorCode: 'invalid_query_string',
+        message: "Query validation error: 'Missing required property: email' on property email",
+      });
+    }
+    const repeated = await admin.get('/users-by-email?email=a%40b.test&email=c%40d.test');
+    expect(repeated.status).toBe(400);
+    expect(repeated.json['errorCode']).toBe('invalid_query_string');
+  });
+
+  it('needs read:users (403 with the exact body otherwise)', async () => {
+    const limited = managementClient(server, await managementToken(server, 'admin', 'read:logs'));
+    const response = await limited.get(`/users-by-email?email=${q(demo.users.alice.email)}`);
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Insufficient scope, expected any of: read:users',
+      errorCode: 'insufficient_scope',
+    });
+  });
+});
+
 describe('users: updates', () => {
   it('blocks a user, which refuses their refresh token and login, and unblocks them', async () => {
     const { path } = await createUser({ email: 'ivy@example.com' });

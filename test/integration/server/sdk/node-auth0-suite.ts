@@ -125,6 +125,7 @@ export function describeNodeAuth0(major: 'v4' | 'v6'): void {
       expect(ok(step('users.get'))).toMatchObject({ status: 200, body: { user_id: userId, email } });
       expect(ok(step('users.searchConnection'))['emails']).toEqual([email, secondEmail]);
       expect(ok(step('users.searchEmail'))['ids']).toEqual([userId]);
+      expect(ok(step('users.byEmail'))).toMatchObject({ status: 200, ids: [userId] });
     });
 
     it('pages users with include_totals, and the SDK walks every page', () => {

@@ -50,6 +50,7 @@ export function createAdapter(options) {
       remove: (id) => call(m.users.delete({ id })),
       list: (query) => call(m.users.getAll(query)),
       roles: (id) => call(m.users.getRoles({ id })),
+      byEmail: (email) => call(m.usersByEmail.getByEmail({ email })),
       assignRoles: (id, roles) => call(m.users.assignRoles({ id }, { roles })),
       /** Every user matching `q`, one page at a time with include_totals, as v4 callers do. */
       async allEmails(q, perPage) {

@@ -60,6 +60,7 @@ export function createAdapter(options) {
       remove: (id) => call(m.users.delete(id)),
       list: (query) => page(m.users.list(query)),
       roles: (id) => page(m.users.roles.list(id)),
+      byEmail: (email) => call(m.users.listUsersByEmail({ email })),
       assignRoles: (id, roles) => call(m.users.roles.assign(id, { roles })),
       /** Every user matching `q` through the SDK's own offset paging (it asks include_totals=true). */
       allEmails: (q, perPage) =>

@@ -96,6 +96,11 @@ export async function directoryPart(ctx) {
     (r) => ({ ...status(r), ids: itemsOf(r, 'users').map((u) => u.user_id) }),
   );
   await step(
+    'users.byEmail',
+    () => api.users.byEmail(email),
+    (r) => ({ ...status(r), ids: r.body.map((u) => u.user_id) }),
+  );
+  await step(
     'users.pageWithTotals',
     () =>
       api.users.list({
