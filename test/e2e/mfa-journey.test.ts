@@ -8,7 +8,7 @@ import { demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
 import { launchApp, type LaunchedApp } from '../support/e2e/launch-app';
 import { addRule, adminClient } from '../support/server/extensibility-admin';
-import { totp } from '../support/totp';
+import { totp, wrongTotp } from '../support/totp';
 import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // The second step of a sign-in, done in the window: the built renderer in Chromium, bridged to the real
@@ -57,15 +57,6 @@ async function submitPassword(page: Page, user: { username: string; password: st
 const signedIn = (page: Page) =>
   expect.poll(() => page.getByRole('heading', { name: 'Signed in' }).isVisible(), { timeout: 15_000 }).toBe(true);
 
-/** A code that is certainly not the current one (nor the neighbours the server's window accepts). */
-function wrongCode(secret: string): string {
-  const valid = new Set([-30_000, 0, 30_000].map((offset) => totp(secret, Date.now() + offset)));
-  for (let n = 0; ; n += 1) {
-    const candidate = String(n).padStart(6, '0');
-    if (!valid.has(candidate)) return candidate;
-  }
-}
-
 describe('MFA in the window', () => {
   it('asks for the authenticator code, explains a wrong one, and signs in with the right one', async () => {
     const { page, errors, profile } = await launch();
@@ -75,7 +66,7 @@ describe('MFA in the window', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const code = page.getByLabel('Code from your authenticator app');
-    await code.fill(wrongCode(mfaUser.secret));
+    await code.fill(wrongTotp(mfaUser.secret));
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/code/i);
     expect(await code.inputValue()).toBe('');

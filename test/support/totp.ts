@@ -27,3 +27,24 @@ export async function totpForSlowUse(base32Secret: string): Promise<string> {
   if (intoStep > 10_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 50));
   return totp(base32Secret);
 }
+
+/**
+ * The code of the first 30-second step after the one `usedAtMs` fell in, waiting for that step if it has not
+ * begun (at most 30 s). The server refuses a code from a step it has already accepted, so a second check
+ * soon after a sign-in needs the next code.
+ */
+export async function totpAfterStepOf(base32Secret: string, usedAtMs: number): Promise<string> {
+  const nextStepAt = (Math.floor(usedAtMs / 30_000) + 1) * 30_000;
+  const wait = nextStepAt - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
+  return totp(base32Secret);
+}
+
+/** A six-digit code that is certainly not accepted now: none of the steps within a minute either side. */
+export function wrongTotp(base32Secret: string, atMs: number = Date.now()): string {
+  const valid = new Set([-60_000, -30_000, 0, 30_000, 60_000].map((offset) => totp(base32Secret, atMs + offset)));
+  for (let n = 0; ; n += 1) {
+    const candidate = String(n).padStart(6, '0');
+    if (!valid.has(candidate)) return candidate;
+  }
+}

@@ -10,12 +10,20 @@ import { ErrorCallout } from '../../../components/error-callout';
 export interface StepUpPasswordFormProps {
   session: SessionSummary;
   notice?: string;
+  /** Put focus in the password field on arrival: the user came back from the second step, whose controls are gone. */
+  shouldFocusOnMount?: boolean;
   onSteppedUp: (access: AdminAccess) => void;
   onSecondFactor: (status: MfaStatus) => void;
 }
 
 /** The password of the signed-in account, sent once to main for the admin token and not kept here. */
-export function StepUpPasswordForm({ session, notice, onSteppedUp, onSecondFactor }: StepUpPasswordFormProps) {
+export function StepUpPasswordForm({
+  session,
+  notice,
+  shouldFocusOnMount = false,
+  onSteppedUp,
+  onSecondFactor,
+}: StepUpPasswordFormProps) {
   const [password, setPassword] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const [failure, setFailure] = useState<AppError>();
@@ -23,6 +31,11 @@ export function StepUpPasswordForm({ session, notice, onSteppedUp, onSecondFacto
   const inputRef = useRef<HTMLInputElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
+  useEffect(() => {
+    if (shouldFocusOnMount) inputRef.current?.focus();
+    // Only on arrival: later changes move focus themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
     if (failure) failureRef.current?.focus();
   }, [failure]);

@@ -15,7 +15,7 @@ export interface StepUpViewProps {
 }
 
 type Step =
-  | { kind: 'password'; notice?: string }
+  | { kind: 'password'; notice?: string; isReturn?: boolean }
   | { kind: 'second-factor'; status: MfaStatus }
   | { kind: 'new-recovery-code'; code: string; access: AdminAccess };
 
@@ -46,6 +46,7 @@ export function StepUpView({ session, notice, onSteppedUp }: StepUpViewProps) {
           <StepUpPasswordForm
             session={session}
             notice={step.notice}
+            shouldFocusOnMount={step.isReturn}
             onSteppedUp={onSteppedUp}
             onSecondFactor={(status) => setStep({ kind: 'second-factor', status })}
           />
@@ -58,7 +59,7 @@ export function StepUpView({ session, notice, onSteppedUp }: StepUpViewProps) {
                 ? onSteppedUp(access)
                 : setStep({ kind: 'new-recovery-code', code: newRecoveryCode, access })
             }
-            onLeave={(reason) => setStep({ kind: 'password', notice: reason })}
+            onLeave={(reason) => setStep({ kind: 'password', notice: reason, isReturn: true })}
           />
         )}
         {step.kind === 'new-recovery-code' && (
