@@ -1,4 +1,5 @@
-import { Anchor, Code, Table, Text } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
+import { OpenLink } from '../../../components/open-link';
 import type { LogEvent } from '../../../../common/admin/log.schema';
 import { readableDate } from '../users/user-words';
 import { eventKind, eventSummary } from './log-event-words';
@@ -38,16 +39,9 @@ export function LogTable({ events, labelledBy, onOpen, showUser = true }: LogTab
             <Table.Tr key={event.log_id} data-log-type={event.type}>
               <Table.Td>
                 {onOpen ? (
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    ta="start"
-                    onClick={() => onOpen(event)}
-                    aria-label={`${when}: ${kind.words}. Open the event`}
-                  >
+                  <OpenLink onOpen={() => onOpen(event)} label={`${when}: ${kind.words}. Open the event`}>
                     {when}
-                  </Anchor>
+                  </OpenLink>
                 ) : (
                   <Text size="sm">{when}</Text>
                 )}

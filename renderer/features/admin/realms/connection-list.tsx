@@ -1,4 +1,5 @@
-import { Alert, Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { OpenLink } from '../../../components/open-link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { adminListConnections } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
@@ -58,15 +59,7 @@ export function ConnectionList({ onOpen, focusOnMount, notice }: ConnectionListP
                 {connections.value.map((connection) => (
                   <Table.Tr key={connection.id}>
                     <Table.Td>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        ta="start"
-                        onClick={() => onOpen(connection.id)}
-                      >
-                        {connection.name}
-                      </Anchor>
+                      <OpenLink onOpen={() => onOpen(connection.id)}>{connection.name}</OpenLink>
                     </Table.Td>
                     <Table.Td>{connection.display_name ?? '—'}</Table.Td>
                     <Table.Td>{strategyWords(connection.strategy)}</Table.Td>

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { OpenLink } from '../../../components/open-link';
 import { useEffect, useId, useRef } from 'react';
 import type { Rule } from '../../../../common/admin/extensibility.schema';
 import { adminListRules, adminReorderRules } from '../../../api/gatehouse';
@@ -84,9 +85,7 @@ export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListPro
                 <Table.Tr key={rule.id}>
                   <Table.Td>{rule.order}</Table.Td>
                   <Table.Td>
-                    <Anchor component="button" type="button" size="sm" ta="start" onClick={() => onOpen(rule.id)}>
-                      {rule.name}
-                    </Anchor>
+                    <OpenLink onOpen={() => onOpen(rule.id)}>{rule.name}</OpenLink>
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge isOn={rule.enabled} on="Enabled" off="Disabled" />

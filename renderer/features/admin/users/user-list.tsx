@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { OpenLink } from '../../../components/open-link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { adminListConnections, adminListUsers } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
@@ -110,15 +111,7 @@ export function UserList({ search, onSearch, onOpen, focusOnMount, notice }: Use
                 {page.items.map((user) => (
                   <Table.Tr key={user.user_id}>
                     <Table.Td>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        ta="start"
-                        onClick={() => onOpen(user.user_id)}
-                      >
-                        {userLabel(user)}
-                      </Anchor>
+                      <OpenLink onOpen={() => onOpen(user.user_id)}>{userLabel(user)}</OpenLink>
                     </Table.Td>
                     <Table.Td>{userRealm(user) ?? '—'}</Table.Td>
                     <Table.Td>
