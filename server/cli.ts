@@ -4,11 +4,14 @@ import { parseEnv } from 'node:util';
 import type { CliOptions } from './cli-args';
 import { parseCliArgs, usage } from './cli-args';
 import { defaultDataDir } from './data-dir';
+import { gracefulShutdown } from './graceful-shutdown';
 import type { RunningServer } from './start';
 import { startServer } from './start';
 
 /** How long a graceful shutdown may wait for in-flight requests before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** A second signal within this time is the first one relayed by npm, not a second Ctrl-C. */
+const SIGNAL_ECHO_MS = 1_000;
 
 /** Reads a file named on the command line, failing with a message that names the flag. */
 function readFileText(path: string, what: string): string {
@@ -58,7 +61,8 @@ async function start(options: CliOptions): Promise<RunningServer> {
  * stdout gets `Gatehouse server listening on <url>` once the port is open (launchers and tests wait for
  * it) and `Gatehouse server stopped` after a graceful shutdown; structured logs go to stderr. Bad flags
  * print one line and exit 2. SIGINT or SIGTERM stops accepting connections, lets in-flight requests
- * finish (at most 10 s), closes the database, then exits 0.
+ * finish (at most 10 s), closes the database, then exits 0; a second signal a second or more later exits
+ * at once (server/graceful-shutdown.ts).
  *
  * Note for supervisors: `npm run server` runs this under `sh -c`, which does not pass SIGTERM on, so
  * signal the whole process group (as a terminal's Ctrl-C does) or run `node --import tsx server/cli.ts`.
@@ -77,30 +81,22 @@ async function main(): Promise<void> {
   const server = await start(parsed.options);
   process.stdout.write(`Gatehouse server listening on ${server.url}\n`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) {
-      process.stderr.write(`gatehouse server: ${signal} again, exiting without waiting\n`);
-      process.exit(1);
-    }
-    stopping = true;
-    const deadline = setTimeout(() => {
-      process.stderr.write('gatehouse server: requests still running after 10 s, exiting\n');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    deadline.unref();
-    server.close().then(
-      () => {
-        clearTimeout(deadline);
-        process.stdout.write('Gatehouse server stopped\n');
-        process.exitCode = 0;
+  const stop = gracefulShutdown(
+    {
+      close: () => server.close(),
+      say: (line) => process.stdout.write(`${line}\n`),
+      complain: (line) => process.stderr.write(`${line}\n`),
+      exit: (code) => process.exit(code),
+      setExitCode: (code) => (process.exitCode = code),
+      now: () => Date.now(),
+      later: (ms, run) => {
+        const timer = setTimeout(run, ms);
+        timer.unref();
+        return { cancel: () => clearTimeout(timer) };
       },
-      (error: unknown) => {
-        process.stderr.write(`gatehouse server: error while closing: ${String(error)}\n`);
-        process.exitCode = 1;
-      },
-    );
-  };
+    },
+    { graceMs: SHUTDOWN_GRACE_MS, echoMs: SIGNAL_ECHO_MS },
+  );
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
