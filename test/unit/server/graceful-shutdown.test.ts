@@ -25,9 +25,17 @@ function fakeProcess() {
   };
   const advance = (ms: number) => {
     now += ms;
-    for (const timer of timers) if (!timer.cancelled && timer.at <= now) ((timer.cancelled = true), timer.run());
+    for (const timer of timers) {
+      if (timer.cancelled || timer.at > now) continue;
+      timer.cancelled = true;
+      timer.run();
+    }
   };
-  return { host, record, advance, finish: async () => (finishClose?.(), await Promise.resolve()) };
+  const finish = async () => {
+    finishClose?.();
+    await Promise.resolve();
+  };
+  return { host, record, advance, finish };
 }
 
 const times = { graceMs: 10_000, echoMs: 1_000 };
