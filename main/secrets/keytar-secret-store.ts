@@ -5,6 +5,20 @@ import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 export const keychainService = 'gatehouse';
 
 /**
+ * The end of the queue of keychain calls in this process. keytar runs each call on a libuv worker thread,
+ * and libsecret (Linux) is not safe to enter from two threads at once: concurrent calls can crash the
+ * process (atom/node-keytar#283; seen here as a SIGSEGV). So every call waits for the one before it, across
+ * all stores. Keychain calls are few (sign-in, refresh, sign-out), so the queue costs nothing visible.
+ */
+let queueTail: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const result = queueTail.then(run, run);
+  queueTail = result.catch(() => undefined);
+  return result;
+}
+
+/**
  * SecretStore on the OS keychain through keytar: Keychain on macOS, Credential Vault on Windows, the
  * Secret Service (gnome-keyring, KWallet) on Linux. Every keytar failure becomes SecretStoreUnavailableError
  * with the original as its cause, so callers can switch to memory-only mode.
@@ -32,7 +46,7 @@ export class KeytarSecretStore implements SecretStore {
 
   async #call<T>(action: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await oneAtATime(run);
     } catch (cause) {
       throw new SecretStoreUnavailableError(`The keychain could not ${action} (${describe(cause)})`, { cause });
     }
