@@ -19,6 +19,15 @@ const desktop = () => clientFor(network, { issuer: server.issuer, clientId: demo
 const alice = demo.users.alice;
 const fullScope = 'openid profile email offline_access';
 
+type Client = ReturnType<typeof desktop>;
+
+/** Alice's password-realm sign-in through `client` (employees), with `scope`; throws on any failure. */
+async function aliceSignsIn(client: Client, scope: string) {
+  return unwrap(
+    await client.passwordGrant({ realm: 'employees', username: alice.email, password: alice.password, scope }),
+  );
+}
+
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -74,14 +83,7 @@ describe('password and password-realm grants', () => {
         { issuer: server.issuer, clientId: demo.clients.backend.clientId, clientAuth },
         demo.clients.backend.secret,
       );
-      const tokens = unwrap(
-        await backend.passwordGrant({
-          realm: 'employees',
-          username: alice.email,
-          password: alice.password,
-          scope: 'openid',
-        }),
-      );
+      const tokens = await aliceSignsIn(backend, 'openid');
       expect(decodeJwt(tokens.idToken ?? '').aud).toBe('gatehouse-backend');
     }
   });
@@ -92,14 +94,7 @@ describe('password and password-realm grants', () => {
       clientId: demo.clients.desktop.clientId,
       extraParams: { realm: 'contractors', username: 'mallory', audience: demo.audience },
     });
-    const tokens = unwrap(
-      await client.passwordGrant({
-        realm: 'employees',
-        username: alice.email,
-        password: alice.password,
-        scope: 'openid',
-      }),
-    );
+    const tokens = await aliceSignsIn(client, 'openid');
     // The audience was sent (the grant set none), the realm and username were not replaced.
     expect(decodeJwt(tokens.accessToken).aud).toContain(demo.audience);
     expect(decodeJwt(tokens.idToken ?? '').email).toBe(alice.email);
@@ -109,14 +104,7 @@ describe('password and password-realm grants', () => {
 describe('refresh and revoke', () => {
   it('refreshes with rotation, and the rotated-out token is refused afterwards', async () => {
     const client = desktop();
-    const first = unwrap(
-      await client.passwordGrant({
-        realm: 'employees',
-        username: alice.email,
-        password: alice.password,
-        scope: fullScope,
-      }),
-    );
+    const first = await aliceSignsIn(client, fullScope);
     const second = unwrap(await client.refresh(first.refreshToken ?? ''));
     expect(second.refreshToken).toMatch(/^v1\./);
     expect(second.refreshToken).not.toBe(first.refreshToken);
@@ -128,14 +116,7 @@ describe('refresh and revoke', () => {
 
   it('refuses a wider scope on refresh with invalid_scope (§2 row 19, RFC 6749 §6)', async () => {
     const client = desktop();
-    const tokens = unwrap(
-      await client.passwordGrant({
-        realm: 'employees',
-        username: alice.email,
-        password: alice.password,
-        scope: 'openid offline_access',
-      }),
-    );
+    const tokens = await aliceSignsIn(client, 'openid offline_access');
     expect(await client.refresh(tokens.refreshToken ?? '', 'openid offline_access delete:everything')).toMatchObject({
       ok: false,
       error: { code: 'invalid_scope' },
@@ -144,14 +125,7 @@ describe('refresh and revoke', () => {
 
   it('revokes, after which the refresh token is refused with session_expired', async () => {
     const client = desktop();
-    const tokens = unwrap(
-      await client.passwordGrant({
-        realm: 'employees',
-        username: alice.email,
-        password: alice.password,
-        scope: fullScope,
-      }),
-    );
+    const tokens = await aliceSignsIn(client, fullScope);
     expect(await client.revoke(tokens.refreshToken ?? '')).toEqual({ ok: true, value: undefined });
     expect(await client.refresh(tokens.refreshToken ?? '')).toMatchObject({
       ok: false,
@@ -190,14 +164,7 @@ describe('client credentials (admin M2M) and userinfo', () => {
 
   it('reads userinfo with the access token', async () => {
     const client = desktop();
-    const tokens = unwrap(
-      await client.passwordGrant({
-        realm: 'employees',
-        username: alice.email,
-        password: alice.password,
-        scope: 'openid email',
-      }),
-    );
+    const tokens = await aliceSignsIn(client, 'openid email');
     expect(unwrap(await client.userinfo(tokens.accessToken))).toMatchObject({
       sub: expect.stringMatching(/^auth0\|/),
       email: alice.email,
@@ -217,14 +184,7 @@ describe('clock skew', () => {
     const skewed = await startTestServer({ clock: () => Date.now() + 10 * 60_000 });
     try {
       const client = clientFor(network, { issuer: skewed.issuer, clientId: demo.clients.desktop.clientId });
-      const tokens = unwrap(
-        await client.passwordGrant({
-          realm: 'employees',
-          username: alice.email,
-          password: alice.password,
-          scope: 'openid',
-        }),
-      );
+      const tokens = await aliceSignsIn(client, 'openid');
       expect(tokens.clockSkew).toMatchObject({
         code: 'clock_skew',
         message: expect.stringMatching(/10 minutes ahead of this computer’s clock/),
