@@ -16,6 +16,18 @@ import {
   scopeName,
 } from './management-arbitraries';
 
+/** A role's permissions body: real and unknown APIs, any scope-shaped name, or the field left out. */
+const permissionsBody = body({
+  permissions: maybe(
+    fc.array(
+      fc.record({ resource_server_identifier: fc.constantFrom(demo.audience, 'x'), permission_name: scopeName }),
+    ),
+  ),
+});
+
+/** A list of ids mixing ones that exist with arbitrary strings, or the field left out. */
+const idsOrJunk = (existing: () => readonly string[]) => maybe(fc.array(fc.oneof(known(existing), anyString)));
+
 /** Generated requests for the tenant's write routes: connections, clients, APIs, roles, users, blocks. */
 export const tenantWriteRequests: readonly [string, fc.Arbitrary<GeneratedRequest>][] = [
   [
@@ -157,16 +169,7 @@ export const tenantWriteRequests: readonly [string, fc.Arbitrary<GeneratedReques
     fc
       .tuple(
         idFrom(() => ids.roles),
-        body({
-          permissions: maybe(
-            fc.array(
-              fc.record({
-                resource_server_identifier: fc.constantFrom(demo.audience, 'x'),
-                permission_name: scopeName,
-              }),
-            ),
-          ),
-        }),
+        permissionsBody,
       )
       .map(([id, b]) => ({ method: 'POST', url: `/roles/${id}/permissions`, body: b })),
   ],
@@ -175,16 +178,7 @@ export const tenantWriteRequests: readonly [string, fc.Arbitrary<GeneratedReques
     fc
       .tuple(
         idFrom(() => ids.roles),
-        body({
-          permissions: maybe(
-            fc.array(
-              fc.record({
-                resource_server_identifier: fc.constantFrom(demo.audience, 'x'),
-                permission_name: scopeName,
-              }),
-            ),
-          ),
-        }),
+        permissionsBody,
       )
       .map(([id, b]) => ({ method: 'DELETE', url: `/roles/${id}/permissions`, body: b })),
   ],
@@ -193,16 +187,7 @@ export const tenantWriteRequests: readonly [string, fc.Arbitrary<GeneratedReques
     fc
       .tuple(
         idFrom(() => ids.roles),
-        body({
-          users: maybe(
-            fc.array(
-              fc.oneof(
-                known(() => ids.users),
-                anyString,
-              ),
-            ),
-          ),
-        }),
+        body({ users: idsOrJunk(() => ids.users) }),
       )
       .map(([id, b]) => ({ method: 'POST', url: `/roles/${id}/users`, body: b })),
   ],
@@ -265,16 +250,7 @@ export const tenantWriteRequests: readonly [string, fc.Arbitrary<GeneratedReques
     fc
       .tuple(
         idFrom(() => ids.users),
-        body({
-          roles: maybe(
-            fc.array(
-              fc.oneof(
-                known(() => ids.roles),
-                anyString,
-              ),
-            ),
-          ),
-        }),
+        body({ roles: idsOrJunk(() => ids.roles) }),
       )
       .map(([id, b]) => ({ method: 'POST', url: `/users/${id}/roles`, body: b })),
   ],
