@@ -1,7 +1,8 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../support/server/demo-tenant';
-import { decodePayload, postForm } from '../../support/server/http';
+import { desktopLogin, desktopRefresh } from '../../support/server/desktop-grants';
+import { decodePayload } from '../../support/server/http';
 import type { ManagementClient } from '../../support/server/management';
 import { managementClient, managementToken } from '../../support/server/management';
 import type { TestServer } from '../../support/server/start-test-server';
@@ -27,24 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function signIn() {
-  return postForm(`${server.url}/oauth/token`, {
-    grant_type: demo.grants.passwordRealm,
-    client_id: demo.clients.desktop.clientId,
-    username: email,
-    password,
-    realm,
-    scope: 'openid profile email offline_access',
-  });
-}
-
-function refresh(token: unknown) {
-  return postForm(`${server.url}/oauth/token`, {
-    grant_type: demo.grants.refreshToken,
-    client_id: demo.clients.desktop.clientId,
-    refresh_token: String(token),
-  });
-}
+const signIn = () => desktopLogin(server, { username: email, password, realm });
+const refresh = (token: unknown) => desktopRefresh(server, token);
 
 describe('admin scenario through the Management API', () => {
   it('creates a realm and a user, adds a rule, blocks and unblocks the user, and the log shows it all', async () => {

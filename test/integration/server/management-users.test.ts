@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../support/server/demo-tenant';
+import { desktopLogin, desktopRefresh } from '../../support/server/desktop-grants';
 import { postForm } from '../../support/server/http';
 import type { ManagementClient } from '../../support/server/management';
 import { isManagementError, managementClient, managementToken } from '../../support/server/management';
@@ -25,24 +26,9 @@ async function createUser(body: Json): Promise<{ id: string; path: string; json:
   return { id, path: `/users/${encodeURIComponent(id)}`, json: response.json };
 }
 
-function login(email: string, password: string, realm = 'contractors') {
-  return postForm(`${server.url}/oauth/token`, {
-    grant_type: demo.grants.passwordRealm,
-    client_id: demo.clients.desktop.clientId,
-    username: email,
-    password,
-    realm,
-    scope: 'openid offline_access',
-  });
-}
-
-function refresh(token: unknown) {
-  return postForm(`${server.url}/oauth/token`, {
-    grant_type: demo.grants.refreshToken,
-    client_id: demo.clients.desktop.clientId,
-    refresh_token: String(token),
-  });
-}
+const login = (username: string, password: string, realm = 'contractors') =>
+  desktopLogin(server, { username, password, realm, scope: 'openid offline_access' });
+const refresh = (token: unknown) => desktopRefresh(server, token);
 
 describe('users: create, read, delete', () => {
   it('creates a user in a connection (201, Auth0 shape) and refuses the same email again with 409', async () => {

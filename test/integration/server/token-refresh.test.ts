@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../support/server/demo-tenant';
+import { desktopRefresh } from '../../support/server/desktop-grants';
 import { basicAuth, decodePayload, postForm, postJson } from '../../support/server/http';
 import type { TestServer } from '../../support/server/start-test-server';
 import { startTestServer } from '../../support/server/start-test-server';
@@ -34,14 +35,8 @@ async function login(scope = 'openid profile email offline_access read:reports w
   return String(response.json['refresh_token']);
 }
 
-function refresh(refreshToken: string, extra: Record<string, string> = {}) {
-  return postForm(tokenUrl, {
-    grant_type: demo.grants.refreshToken,
-    client_id: desktop,
-    refresh_token: refreshToken,
-    ...extra,
-  });
-}
+const refresh = (refreshToken: string, extra: Record<string, string> = {}) =>
+  desktopRefresh(server, refreshToken, extra);
 
 describe('refresh_token grant', () => {
   it('rotates: returns new tokens and a different refresh token', async () => {
