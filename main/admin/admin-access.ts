@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { Profile } from '../settings/profile';
@@ -16,15 +15,6 @@ export function scopesOf(scope: unknown, permissions: unknown): string[] {
     ? permissions.filter((item): item is string => typeof item === 'string')
     : [];
   return [...new Set([...fromScope, ...fromPermissions])].filter((item) => !identityScopes.has(item));
-}
-
-/** A JWT's payload, unverified (it came over verified TLS from the issuer); empty for an opaque token. */
-export function safeClaims(token: string): Record<string, unknown> {
-  try {
-    return decodeJwt(token);
-  } catch {
-    return {};
-  }
 }
 
 /** The admin pane speaks Auth0's Management API, which generic OAuth 2.0 servers do not have. */

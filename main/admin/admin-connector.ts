@@ -6,7 +6,8 @@ import { err, ok } from '../../common/result';
 import { createProfileTokenClient } from '../auth/profile-token-client';
 import { DiscoveryCache } from '../auth/server-endpoints';
 import type { Profile } from '../settings/profile';
-import { checkAdminProfile, safeClaims, scopesOf } from './admin-access';
+import { decodeClaims } from '../session/session-summary';
+import { checkAdminProfile, scopesOf } from './admin-access';
 import type { AdminStepUp } from './admin-step-up';
 import { ClientCredentialsCache } from './management-credentials';
 import { managementAudience } from '../auth/management-audience';
@@ -97,7 +98,7 @@ export class AdminConnector {
     const access = async (): Promise<AppResult<AdminAccess>> => {
       const token = await cache.token();
       if (!token.ok) return token;
-      const claims = safeClaims(token.value);
+      const claims = decodeClaims(token.value) ?? {};
       return ok({
         via: 'm2m',
         profileId: profile.id,

@@ -7,7 +7,8 @@ import { formatAccountId, parseAccountId, type AccountRef } from '../session/acc
 import { endsAccount, type CredentialsEnded } from '../session/credentials-ended';
 import { MfaFlow } from '../session/mfa-flow';
 import type { SessionProfiles } from '../session/session-profiles';
-import { checkAdminProfile, safeClaims, scopesOf } from './admin-access';
+import { decodeClaims } from '../session/session-summary';
+import { checkAdminProfile, scopesOf } from './admin-access';
 import { managementAudience } from '../auth/management-audience';
 import type { ManagementCredentials } from './management-credentials';
 
@@ -193,7 +194,7 @@ export class AdminStepUp {
     }
     const { profile } = connection;
     const accountId = formatAccountId(ref);
-    const claims = safeClaims(tokens.accessToken);
+    const claims = decodeClaims(tokens.accessToken) ?? {};
     const expiresAt = Math.min(tokens.expiresAt, this.#clock() + maxStepUpMs);
     const access: AdminAccess = {
       via: 'session',
