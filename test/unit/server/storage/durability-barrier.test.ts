@@ -69,6 +69,14 @@ describe('DurabilityBarrier (group commit for answers)', () => {
   });
 });
 
+/** The paths this process holds open. */
+async function openFiles(): Promise<string[]> {
+  const { readdir, readlink } = await import('node:fs/promises');
+  const fds = await readdir('/proc/self/fd');
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  return targets;
+}
+
 describe('walFileSync', () => {
   let folder: string | undefined;
   afterEach(async () => {
@@ -82,8 +90,15 @@ describe('walFileSync', () => {
     const db = openDatabase(folder);
     db.prepare('CREATE TABLE t (v TEXT)').run();
     db.prepare("INSERT INTO t VALUES ('x')").run();
+    const walPath = `${join(folder, DATABASE_FILE_NAME)}-wal`;
+    const handlesOnWal = async () => (await openFiles()).filter((path) => path === walPath).length;
+    const sqliteOwn = await handlesOnWal(); // SQLite keeps its own handle on the WAL
     await expect(wal.sync()).resolves.toBeUndefined();
+    // It really synced the WAL: one more handle on `<database>-wal` (Linux lists a process's open files in
+    // /proc/self/fd), and back to SQLite's own after close.
+    expect(await handlesOnWal()).toBe(sqliteOwn + 1);
     await wal.close();
+    expect(await handlesOnWal()).toBe(sqliteOwn);
     db.close();
   });
 
