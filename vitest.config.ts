@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three layers, three projects. Integration and e2e need a keychain, so `npm test` runs them inside
+// Four layers, four projects. Integration and e2e need a keychain, so `npm test` runs them inside
 // scripts/with-keyring; unit tests need nothing but Node.
 export default defineConfig({
   test: {
@@ -10,6 +10,15 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          // Component tests: React pieces with logic, rendered by Testing Library in a DOM (jsdom).
+          name: 'component',
+          include: ['test/component/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/component/setup.ts'],
         },
       },
       {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every layer, in order — lint, type-check, unit, integration, e2e — then one table of counts
+// `npm test`: every layer, in order — lint, type-check, unit, component, integration, e2e — then one table of counts
 // and a closing `tests: N passed, N failed` line. Every layer runs even when an earlier one fails, so one
 // CI run shows everything that is wrong. `npm test -- --only unit,e2e` runs a subset while developing.
 import { spawnSync } from 'node:child_process';
@@ -94,6 +94,7 @@ const layers = [
     },
   ],
   ['unit', vitestLayer('unit')],
+  ['component', vitestLayer('component')],
   ['integration', vitestLayer('integration', { prefix: [keyring] })],
   [
     'e2e',

@@ -1,5 +1,7 @@
 import { Button, Group, MantineProvider, Text } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
+import { createQueryClient } from '../api/query-client';
 import { SettingsView } from '../features/settings/settings-view';
 import classes from './app.module.css';
 import { ErrorBoundary } from './error-boundary';
@@ -14,6 +16,8 @@ export function App({ startup }: { startup: Promise<Startup> }) {
   const [attempt, setAttempt] = useState({ count: 0, startup });
   const retry = () => setAttempt((current) => ({ count: current.count + 1, startup: loadStartup() }));
   const [isSettingsOpen, setSettingsOpen] = useState(false);
+  // One cache for the window's lifetime: every screen reads server state through it (see query-client.ts).
+  const [queryClient] = useState(createQueryClient);
   const closeSettings = (changed: boolean) => {
     setSettingsOpen(false);
     // Another server may now be in use: the login must show its realms, so start the screens again.
@@ -21,35 +25,37 @@ export function App({ startup }: { startup: Promise<Startup> }) {
   };
 
   return (
-    <MantineProvider
-      theme={theme}
-      defaultColorScheme="auto"
-      colorSchemeManager={followSystemColorScheme}
-      cssVariablesResolver={cssVariablesResolver}
-    >
-      <div className={classes.shell}>
-        <Group component="header" className={classes.header} justify="space-between">
-          <Text fw={700} size="lg">
-            Gatehouse
-          </Text>
-          {!isSettingsOpen && (
-            <Button variant="subtle" onClick={() => setSettingsOpen(true)}>
-              Settings
-            </Button>
-          )}
-        </Group>
-        <div className={classes.content}>
-          <ErrorBoundary>
-            {isSettingsOpen && <SettingsView onClose={closeSettings} />}
-            {/* Hidden, not unmounted, while Settings is open: a half-typed sign-in or MFA step survives. */}
-            <div hidden={isSettingsOpen} className={classes.screens}>
-              <Suspense fallback={<StartingScreen />}>
-                <Screens key={attempt.count} startup={attempt.startup} onRetry={retry} />
-              </Suspense>
-            </div>
-          </ErrorBoundary>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="auto"
+        colorSchemeManager={followSystemColorScheme}
+        cssVariablesResolver={cssVariablesResolver}
+      >
+        <div className={classes.shell}>
+          <Group component="header" className={classes.header} justify="space-between">
+            <Text fw={700} size="lg">
+              Gatehouse
+            </Text>
+            {!isSettingsOpen && (
+              <Button variant="subtle" onClick={() => setSettingsOpen(true)}>
+                Settings
+              </Button>
+            )}
+          </Group>
+          <div className={classes.content}>
+            <ErrorBoundary>
+              {isSettingsOpen && <SettingsView onClose={closeSettings} />}
+              {/* Hidden, not unmounted, while Settings is open: a half-typed sign-in or MFA step survives. */}
+              <div hidden={isSettingsOpen} className={classes.screens}>
+                <Suspense fallback={<StartingScreen />}>
+                  <Screens key={attempt.count} startup={attempt.startup} onRetry={retry} />
+                </Suspense>
+              </div>
+            </ErrorBoundary>
+          </div>
         </div>
-      </div>
-    </MantineProvider>
+      </MantineProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,5 +1,7 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent } from 'react';
 import type { AppError, AppResult } from '../../../common/errors/app-error';
+import { appErrorOf, unwrap } from '../../api/query-client';
 import { useAdminSession } from './admin-session';
 
 export interface AdminLoad<T> {
@@ -14,41 +16,36 @@ export interface AdminLoad<T> {
   replace(value: T): void;
 }
 
-interface Settled<T> {
-  readonly token: string;
-  readonly result: AppResult<T>;
-}
+/** Every admin read lives under this prefix, so any admin write can mark all of them stale at once. */
+export const adminQueryKey = (key: string) => ['admin', key] as const;
 
 /**
- * Reads admin data for `key` (what is being read: a search, a page, an id) and again whenever `key` changes.
- * An answer that arrives after the key moved on is dropped, so a slow old search never overwrites a new one.
+ * Reads admin data for `key` (what is being read: a search, a page, an id) through the window's one
+ * TanStack Query cache, and again whenever `key` changes or an admin write invalidates `['admin']`.
+ * TanStack drops an answer that arrives after the key moved on, so a slow old search never wins.
  */
 export function useAdminLoad<T>(key: string, load: () => Promise<AppResult<T>>): AdminLoad<T> {
   const { noteFailure } = useAdminSession();
-  const [round, setRound] = useState(0);
-  const [settled, setSettled] = useState<Settled<T>>();
-  const token = `${round}\u0000${key}`;
-  const read = useEffectEvent(() => load());
-  const report = useEffectEvent((error: AppError) => noteFailure(error));
-
+  const queryClient = useQueryClient();
+  const queryKey = adminQueryKey(key);
+  const query = useQuery({
+    queryKey,
+    queryFn: () => unwrap(load()),
+    placeholderData: keepPreviousData,
+    // Admin data changes under other admins' hands: read it again whenever a screen shows it.
+    staleTime: 0,
+  });
+  const error = appErrorOf(query.error);
+  const report = useEffectEvent((failure: AppError) => noteFailure(failure));
   useEffect(() => {
-    let isCurrent = true;
-    void read().then((result) => {
-      if (!isCurrent) return;
-      if (!result.ok) report(result.error);
-      setSettled({ token, result });
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [token]);
+    if (error) report(error);
+  }, [error]);
 
-  const isCurrent = settled?.token === token;
   return {
-    value: settled?.result.ok ? settled.result.value : undefined,
-    error: isCurrent && !settled.result.ok ? settled.result.error : undefined,
-    isLoading: !isCurrent,
-    reload: () => setRound((count) => count + 1),
-    replace: (value) => setSettled({ token, result: { ok: true, value } }),
+    value: query.data,
+    error: query.isFetching ? undefined : error,
+    isLoading: query.isFetching,
+    reload: () => void query.refetch(),
+    replace: (value) => queryClient.setQueryData(queryKey, value),
   };
 }

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AppError, AppResult } from '../../../common/errors/app-error';
 import { useAdminSession } from './admin-session';
@@ -12,9 +13,14 @@ export interface AdminWrite {
   clear(): void;
 }
 
-/** One screen's writes: progress, the failure to show, and the step-up check every admin call gets. */
+/**
+ * One screen's writes: progress, the failure to show, and the step-up check every admin call gets.
+ * A successful write marks every admin read stale (`['admin']`), so no other screen of the pane shows
+ * what the tenant held before it.
+ */
 export function useAdminWrite(): AdminWrite {
   const { noteFailure } = useAdminSession();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string>();
   const [failure, setFailure] = useState<AppError>();
 
@@ -33,6 +39,7 @@ export function useAdminWrite(): AdminWrite {
         return false;
       }
       onDone?.(result.value);
+      await queryClient.invalidateQueries({ queryKey: ['admin'] });
       return true;
     },
   };
