@@ -10,6 +10,7 @@ import { AdminSections } from './admin-sections';
 import { AdminSessionContext, type AdminSession } from './admin-session';
 import { hasAnyScope } from './scopes';
 import { LoadingLine } from './shared/loading-line';
+import { StagingProvider } from './staging/staging-provider';
 import { StepUpView } from './step-up/step-up-view';
 
 type View =
@@ -106,17 +107,19 @@ export function AdminPane({ session }: { session: SessionSummary }) {
   }
   return (
     <AdminSessionContext value={adminSession}>
-      <Stack gap="lg" w="100%">
-        <AdminModeBar
-          access={adminSession.access}
-          username={session.username}
-          isLeaving={isLeaving}
-          onLeave={leave}
-          headingRef={headingRef}
-        />
-        {leaveFailure && <ErrorCallout error={leaveFailure} />}
-        <AdminSections />
-      </Stack>
+      <StagingProvider>
+        <Stack gap="lg" w="100%">
+          <AdminModeBar
+            access={adminSession.access}
+            username={session.username}
+            isLeaving={isLeaving}
+            onLeave={leave}
+            headingRef={headingRef}
+          />
+          {leaveFailure && <ErrorCallout error={leaveFailure} />}
+          <AdminSections />
+        </Stack>
+      </StagingProvider>
     </AdminSessionContext>
   );
 }
