@@ -16,15 +16,21 @@ export interface AdminLoad<T> {
   replace(value: T): void;
 }
 
-/** Every admin read lives under this prefix, so any admin write can mark all of them stale at once. */
-export const adminQueryKey = (key: string) => ['admin', key] as const;
+/**
+ * What one admin read is: its kind first (`['user-roles', userId]`), so two screens reading different things
+ * about the same id never share a cache entry.
+ */
+export type AdminReadKey = readonly [kind: string, ...parts: readonly (string | number | boolean)[]];
+
+/** Every admin read lives under `['admin']`, so any admin write can mark all of them stale at once. */
+export const adminQueryKey = (key: AdminReadKey) => ['admin', ...key] as const;
 
 /**
- * Reads admin data for `key` (what is being read: a search, a page, an id) through the window's one
+ * Reads admin data for `key` (what is being read: its kind, then a search, a page, an id) through the window's one
  * TanStack Query cache, and again whenever `key` changes or an admin write invalidates `['admin']`.
  * TanStack drops an answer that arrives after the key moved on, so a slow old search never wins.
  */
-export function useAdminLoad<T>(key: string, load: () => Promise<AppResult<T>>): AdminLoad<T> {
+export function useAdminLoad<T>(key: AdminReadKey, load: () => Promise<AppResult<T>>): AdminLoad<T> {
   const { noteFailure } = useAdminSession();
   const queryClient = useQueryClient();
   const queryKey = adminQueryKey(key);

@@ -33,8 +33,8 @@ export function ActionsSection() {
   const { can } = useAdminSession();
   const headingId = useId();
   const reasonId = useId();
-  const actions = useAdminLoad('actions', adminListActions);
-  const bindings = useAdminLoad('bindings', () => adminListBindings(trigger));
+  const actions = useAdminLoad(['actions'], adminListActions);
+  const bindings = useAdminLoad(['bindings', trigger], () => adminListBindings(trigger));
   const write = useAdminWrite();
   const canBind = can(writeScopes);
 

@@ -21,8 +21,8 @@ export function AttackProtectionSection() {
   const { can } = useAdminSession();
   const headingId = useId();
   const reasonId = useId();
-  const bruteForce = useAdminLoad('brute-force', adminGetBruteForce);
-  const suspiciousIp = useAdminLoad('suspicious-ip', adminGetSuspiciousIp);
+  const bruteForce = useAdminLoad(['brute-force'], adminGetBruteForce);
+  const suspiciousIp = useAdminLoad(['suspicious-ip'], adminGetSuspiciousIp);
   const write = useAdminWrite();
   const canUpdate = can(updateScopes);
   const preLogin = suspiciousIp.value?.stage?.['pre-login'];

@@ -21,7 +21,7 @@ const asText = (value: unknown) =>
 
 /** One log event in full: every field in words, and the raw `details` for support staff. */
 export function LogDetail({ summary, onBack }: LogDetailProps) {
-  const full = useAdminLoad(summary.log_id, () => adminGetLog(summary.log_id));
+  const full = useAdminLoad(['log', summary.log_id], () => adminGetLog(summary.log_id));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const detailsId = useId();
   const event = full.value ?? summary;

@@ -27,7 +27,7 @@ export function LogSearch({ query, onQuery, onOpen, focusOnMount }: LogSearchPro
   const [words, setWords] = useState(query.q);
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const logs = useAdminLoad(`${query.q}\u0000${query.page}`, () =>
+  const logs = useAdminLoad(['logs', query.q, query.page], () =>
     adminSearchLogs({ ...(query.q === '' ? {} : { q: query.q }), page: query.page, perPage, sort: 'date:-1' }),
   );
 

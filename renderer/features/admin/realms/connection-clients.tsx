@@ -27,7 +27,7 @@ export function ConnectionClients({ connection, onChanged }: ConnectionClientsPr
   const write = useAdminWrite();
   const canRead = can(['read:clients']);
   const canUpdate = can(updateScopes);
-  const clients = useAdminLoad(`clients:${canRead}`, () =>
+  const clients = useAdminLoad(['clients', canRead], () =>
     canRead ? adminListClients() : Promise.resolve({ ok: true as const, value: [] }),
   );
   const enabled = new Set(connection.enabled_clients ?? []);

@@ -22,7 +22,7 @@ export interface ConnectionDetailProps {
  * realm that still has users (409); that refusal is shown as it came, with what to do next.
  */
 export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
-  const connection = useAdminLoad(id, () => adminGetConnection(id));
+  const connection = useAdminLoad(['connection', id], () => adminGetConnection(id));
   const write = useAdminWrite();
   const [isAsking, setAsking] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);

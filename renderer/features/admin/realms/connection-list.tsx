@@ -18,7 +18,7 @@ export interface ConnectionListProps {
 export function ConnectionList({ onOpen, focusOnMount, notice }: ConnectionListProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const connections = useAdminLoad('connections', adminListConnections);
+  const connections = useAdminLoad(['connections'], adminListConnections);
   const [created, setCreated] = useState<string>();
 
   useEffect(() => {

@@ -23,7 +23,7 @@ interface Draft {
 /** One rule: edit its name and script, turn it on or off, delete it, try it, and see and restore its history. */
 export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: string) => void }) {
   const { can } = useAdminSession();
-  const rule = useAdminLoad(id, () => adminGetRule(id));
+  const rule = useAdminLoad(['rule', id], () => adminGetRule(id));
   const write = useAdminWrite();
   const [draft, setDraft] = useState<Draft>();
   const [notice, setNotice] = useState<string>();

@@ -26,7 +26,7 @@ export interface RuleHistoryProps {
  */
 export function RuleHistory({ ruleId, currentScript, onRestored }: RuleHistoryProps) {
   const headingId = useId();
-  const history = useAdminLoad(ruleId, () => adminListRuleHistory(ruleId));
+  const history = useAdminLoad(['rule-history', ruleId], () => adminListRuleHistory(ruleId));
   const write = useAdminWrite();
 
   const restore = (revision: RuleRevision) =>

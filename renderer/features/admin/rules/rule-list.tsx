@@ -24,7 +24,7 @@ const byOrder = (rules: readonly Rule[]) => [...rules].sort((a, b) => a.order - 
 export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const rules = useAdminLoad('rules', adminListRules);
+  const rules = useAdminLoad(['rules'], adminListRules);
   const write = useAdminWrite();
 
   useEffect(() => {

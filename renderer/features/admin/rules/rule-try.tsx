@@ -31,10 +31,10 @@ export function RuleTry({ ruleId, unsavedScript }: RuleTryProps) {
   const [report, setReport] = useState<DryRunReport>();
   const write = useAdminWrite();
   // Client ids to pick from, when the step-up may read them; otherwise the field takes any typed id.
-  const clients = useAdminLoad('clients', () =>
+  const clients = useAdminLoad(['clients', can(['read:clients'])], () =>
     can(['read:clients']) ? adminListClients() : Promise.resolve({ ok: true as const, value: [] }),
   );
-  const profile = useAdminLoad('profile', activeProfile);
+  const profile = useAdminLoad(['active-profile'], activeProfile);
   const clientIds = (clients.value ?? []).map((client) => client.client_id);
   const chosenClient = clientId ?? profile.value?.clientId ?? clientIds[0] ?? '';
 

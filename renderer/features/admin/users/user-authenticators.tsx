@@ -29,7 +29,7 @@ function factorKind(item: Authenticator): string {
 /** The user's MFA enrolments; deleting one makes the user enrol again at the next sign-in that needs it. */
 export function UserAuthenticators({ userId }: { userId: string }) {
   const headingId = useId();
-  const factors = useAdminLoad(userId, () => adminListUserAuthenticators(userId));
+  const factors = useAdminLoad(['user-authenticators', userId], () => adminListUserAuthenticators(userId));
   const write = useAdminWrite();
   const [asking, setAsking] = useState<Authenticator>();
 

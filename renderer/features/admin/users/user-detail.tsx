@@ -31,7 +31,7 @@ type Asking = 'block' | 'delete' | undefined;
  * factors and recent log events.
  */
 export function UserDetail({ userId, onBack }: UserDetailProps) {
-  const user = useAdminLoad(userId, () => adminGetUser(userId));
+  const user = useAdminLoad(['user', userId], () => adminGetUser(userId));
   const write = useAdminWrite();
   const [asking, setAsking] = useState<Asking>();
   const [done, setDone] = useState<string>();

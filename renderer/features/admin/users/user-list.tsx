@@ -34,7 +34,7 @@ export function UserList({ search, onSearch, onOpen, focusOnMount, notice }: Use
   const [words, setWords] = useState(search.q);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const users = useAdminLoad(`${search.q}\u0000${search.realm}\u0000${search.page}`, () =>
+  const users = useAdminLoad(['users', search.q, search.realm, search.page], () =>
     adminListUsers({
       ...(search.q === '' ? {} : { q: search.q }),
       ...(search.realm === '' ? {} : { realm: search.realm }),
@@ -43,7 +43,7 @@ export function UserList({ search, onSearch, onOpen, focusOnMount, notice }: Use
     }),
   );
   // The realm choice; without read:connections it offers "All realms" only (the search still works).
-  const realms = useAdminLoad('connections', adminListConnections);
+  const realms = useAdminLoad(['connections'], adminListConnections);
   const realmOptions = [
     { value: allRealms, label: 'All realms' },
     ...(realms.value ?? []).map((connection) => ({ value: connection.name, label: connection.name })),

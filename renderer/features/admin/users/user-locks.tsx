@@ -14,7 +14,7 @@ import { useAdminWrite } from '../use-admin-write';
  */
 export function UserLocks({ userId }: { userId: string }) {
   const headingId = useId();
-  const locks = useAdminLoad(userId, () => adminListUserLocks(userId));
+  const locks = useAdminLoad(['user-locks', userId], () => adminListUserLocks(userId));
   const write = useAdminWrite();
   const clear = () =>
     write.run(

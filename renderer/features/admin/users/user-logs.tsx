@@ -9,7 +9,7 @@ import { useAdminLoad } from '../use-admin-load';
 /** The user's ten most recent tenant log events (sign-ins, failures, locks), newest first. */
 export function UserLogs({ userId }: { userId: string }) {
   const headingId = useId();
-  const logs = useAdminLoad(userId, () => adminListUserLogs({ userId, page: 0, perPage: 10 }));
+  const logs = useAdminLoad(['user-logs', userId], () => adminListUserLogs({ userId, page: 0, perPage: 10 }));
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">

@@ -17,7 +17,7 @@ const removeScopes = ['update:users', 'delete:role_members'];
 export function UserRoles({ userId }: { userId: string }) {
   const { can } = useAdminSession();
   const headingId = useId();
-  const roles = useAdminLoad(userId, () => adminListUserRoles(userId));
+  const roles = useAdminLoad(['user-roles', userId], () => adminListUserRoles(userId));
   const write = useAdminWrite();
   const [chosen, setChosen] = useState<string | null>(null);
 
@@ -91,7 +91,7 @@ interface RolePickerProps {
 
 /** The tenant's roles the user does not hold yet; read only when the admin may assign roles. */
 function RolePicker({ held, chosen, onChoose, onAdd, isBusy }: RolePickerProps) {
-  const all = useAdminLoad('roles', adminListRoles);
+  const all = useAdminLoad(['roles'], adminListRoles);
   const options = (all.value ?? [])
     .filter((role) => !held.some((item) => item.id === role.id))
     .map((role) => ({ value: role.id, label: role.name }));
