@@ -1,28 +1,50 @@
-import { app, dialog, powerMonitor } from 'electron';
+import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { createDesktopServices } from './app/desktop-services';
+import { installRotationSafeQuit } from './app/rotation-safe-quit';
+import { claimSingleInstance } from './app/single-instance';
 import { userAgent } from './app/user-agent';
-import { registerIpcChannels, sendSessionChanged } from './ipc/electron-ipc';
+import { registerIpcChannels, removeForeignIpcListeners, sendSessionChanged } from './ipc/electron-ipc';
+import { createFileLog } from './logging/log-file';
+import { createLogger, routeLogs } from './logging/logger';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { IdleLock } from './session/idle-lock';
 import { loadManagedPolicy, policyFilePath } from './settings/policy-file';
 import { profileFromEnvironment } from './settings/profile-from-environment';
 import { SettingsService } from './settings/settings-service';
 import type { RawSettingsFile } from './settings/settings-store';
+import { installApplicationMenu } from './window/app-menu';
 import { appOrigin, registerAppScheme, serveRenderer } from './window/app-protocol';
 import { createMainWindow } from './window/main-window';
+import { linkAllowList } from './window/navigation-guard';
+import type { WindowStateStore } from './window/window-bounds';
+import { installWindowLifecycle, WindowHost } from './window/window-host';
 
 // Composition root: wiring only. Everything with logic is built and tested without Electron.
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
-app.enableSandbox();
+let windows: WindowHost<BrowserWindow> | null = null;
+// The losing instance exits here, before the policy, the keychain or a window is touched.
+if (claimSingleInstance(app, () => windows?.bringForward())) {
+  app.enableSandbox();
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Gatehouse cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
 
 async function start(): Promise<void> {
+  routeLogs(createFileLog(app.getPath('logs')).sink, !app.isPackaged);
+  const logger = createLogger('app');
+  installApplicationMenu({ isPackaged: app.isPackaged, platform: process.platform });
   // A broken policy or settings file stops the app with its message: carrying on would ignore what the
   // organisation set, and overwriting the settings would lose what the user had.
   const policy = await loadManagedPolicy(policyFilePath(process.env));
   const settings = new SettingsService(new Store({ name: 'config' }) as unknown as RawSettingsFile, policy);
+  const windowState = new Store({ name: 'window-state' }) as unknown as WindowStateStore;
   const launchProfile = profileFromEnvironment(process.env);
   if (launchProfile !== null) {
     const saved = settings.saveProfile(launchProfile);
@@ -37,9 +59,24 @@ async function start(): Promise<void> {
     userAgent: userAgent(app.getVersion(), `Electron ${process.versions.electron}`),
   });
   serveRenderer(join(import.meta.dirname, '../renderer'));
+  removeForeignIpcListeners(logger);
   registerIpcChannels(router);
-  const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
-  sessions.onChanged((change) => sendSessionChanged(window.webContents, change));
+  installRotationSafeQuit(app, sessions, logger);
+
+  const host = new WindowHost(() =>
+    createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      isPackaged: app.isPackaged,
+      linkHosts: () => linkAllowList(settings.activeProfile()?.issuer, policy.externalLinkHosts),
+      windowState,
+      logger: createLogger('window'),
+      quit: () => app.quit(),
+    }),
+  );
+  windows = host;
+  host.open();
+  installWindowLifecycle(app, host, process.platform);
+  sessions.onChanged((change) => sendSessionChanged(host.current()?.webContents, change));
 
   if (policy.idleLockMinutes !== undefined) {
     const idleLock = new IdleLock({
@@ -50,16 +87,4 @@ async function start(): Promise<void> {
     setInterval(() => idleLock.check(), 15_000).unref();
     powerMonitor.on('lock-screen', () => sessions.lock());
   }
-  app.on('window-all-closed', () => {
-    sessions.dispose();
-    app.quit();
-  });
 }
-
-app
-  .whenReady()
-  .then(start)
-  .catch((error: unknown) => {
-    dialog.showErrorBox('Gatehouse cannot start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-  });

@@ -72,6 +72,14 @@ export const ManagedPolicy = z
       .optional(),
     /** Extra CA bundles (PEM paths) trusted for every profile. */
     caBundlePaths: z.array(z.string().min(1)).default([]),
+    /**
+     * Hosts (no scheme, e.g. `help.example.com`) whose https links the app may open in the browser, besides
+     * the active profile's issuer host. Anything else a link points at is refused and logged.
+     */
+    externalLinkHosts: z
+      .array(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name, without scheme or path'))
+      .max(50)
+      .default([]),
   })
   .strict();
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;

@@ -11,6 +11,22 @@ export interface Logger {
 
 export type LogSink = (line: string) => void;
 
+const stderrSink: LogSink = (line) => process.stderr.write(`${line}\n`);
+let defaultSink: LogSink = stderrSink;
+
+/**
+ * Points every logger that was not given its own sink at `sink` (the app's log file at start-up): a
+ * packaged GUI app has no stderr anyone reads. Loggers created earlier follow too.
+ */
+export function routeLogs(sink: LogSink, alsoStderr: boolean): void {
+  defaultSink = alsoStderr
+    ? (line) => {
+        sink(line);
+        stderrSink(line);
+      }
+    : sink;
+}
+
 const secretFieldName = /(token|password|secret|authorization|cookie|mfa_?token|otp|recovery_?code|binding_?code)/i;
 const jwtLike = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
 const refreshTokenLike = /\bv1\.[A-Za-z0-9_-]{16,}/g;
@@ -35,8 +51,8 @@ export function redactFields(value: unknown, depth = 0): unknown {
   );
 }
 
-/** A logger writing one JSON line per event to `sink` (stderr by default). */
-export function createLogger(scope: string, sink: LogSink = (line) => process.stderr.write(`${line}\n`)): Logger {
+/** A logger writing one JSON line per event to `sink` (by default where `routeLogs` points; stderr until then). */
+export function createLogger(scope: string, sink: LogSink = (line) => defaultSink(line)): Logger {
   const write = (level: string, message: string, fields: Record<string, unknown> = {}) =>
     sink(
       JSON.stringify({

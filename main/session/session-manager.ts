@@ -3,6 +3,7 @@ import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { SecretStore } from '../secrets/secret-store';
+import { InFlight } from './in-flight';
 import type { LiveSession } from './live-session';
 import type { MfaFlow } from './mfa-flow';
 import { realScheduler, RefreshTimers, type Scheduler } from './refresh-scheduler';
@@ -46,18 +47,19 @@ export class SessionManager {
   readonly #signOut: SessionSignOut;
   readonly #lock: SessionLock;
   readonly #clock: () => number;
+  readonly #inFlight = new InFlight();
   /** Pending multi-factor sign-ins; completing one establishes the session like a password sign-in. */
   readonly mfa: MfaFlow;
 
   constructor(options: SessionManagerOptions) {
     const profiles = options.profiles;
     const policy = options.policy ?? permissiveSessionPolicy;
-    const keeper = new SessionStorageKeeper(options.secretStore, policy);
+    const keeper = new SessionStorageKeeper(options.secretStore, policy, this.#inFlight);
     const clock = options.clock ?? Date.now;
     const timers = new RefreshTimers(options.scheduler ?? realScheduler);
     const registry = new SessionRegistry(profiles);
     const events = this.#events;
-    const renewal = new SessionRenewal({ profiles, keeper, registry, events, timers, clock });
+    const renewal = new SessionRenewal({ profiles, keeper, registry, events, timers, clock, inFlight: this.#inFlight });
     this.#clock = clock;
     this.#registry = registry;
     this.#renewal = renewal;
@@ -161,8 +163,19 @@ export class SessionManager {
     return this.#lock.unlock();
   }
 
-  /** Stops the proactive-refresh timers (app quit, tests). */
+  /**
+   * Quit, step one: stops starting new refreshes, then waits (at most `timeoutMs`) for the refreshes and
+   * keychain writes in flight, so a token the server rotated is in the keychain before the app goes. True
+   * when everything settled in time.
+   */
+  settle(timeoutMs: number): Promise<boolean> {
+    this.#renewal.stopAll();
+    return this.#inFlight.settle(timeoutMs);
+  }
+
+  /** Quit, step two (and tests): stops the proactive-refresh timers and drops every token from memory. */
   dispose(): void {
     this.#renewal.stopAll();
+    for (const session of this.#registry.all()) this.#registry.remove(session.accountId);
   }
 }

@@ -3,6 +3,7 @@ import type { SessionStorage } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { TokenSet } from '../auth/token-set';
 import type { AccountRef } from './account-id';
+import type { InFlight } from './in-flight';
 import type { LiveSession } from './live-session';
 import { optional } from './optional-field';
 import { proactiveRefreshDelay, refreshRetryMs, type RefreshTimers } from './refresh-scheduler';
@@ -19,6 +20,8 @@ export interface SessionRenewalDeps {
   readonly events: SessionEvents;
   readonly timers: RefreshTimers;
   readonly clock: () => number;
+  /** Refresh grants on the wire until their rotated token is stored (see SessionManager.settle). */
+  readonly inFlight: InFlight;
 }
 
 /**
@@ -51,7 +54,11 @@ export class SessionRenewal {
    * Runs the refresh grant with `refreshToken` and adopts the result. Restore calls it directly with the
    * keychain's token, for an account that is not live yet (so there is nothing to share a flight with).
    */
-  async renewWith(accountId: string, ref: AccountRef, refreshToken: string): Promise<AppResult<LiveSession>> {
+  renewWith(accountId: string, ref: AccountRef, refreshToken: string): Promise<AppResult<LiveSession>> {
+    return this.deps.inFlight.track(this.#renew(accountId, ref, refreshToken));
+  }
+
+  async #renew(accountId: string, ref: AccountRef, refreshToken: string): Promise<AppResult<LiveSession>> {
     const connection = this.deps.profiles.get(ref.profileId);
     if (connection === undefined) return err(appError('not_found', `The server profile “${ref.profileId}” is gone.`));
     const result = await connection.grants.refresh(refreshToken, undefined, ref.realm);

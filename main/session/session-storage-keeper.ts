@@ -3,6 +3,7 @@ import type { SessionStorage } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { SecretStore } from '../secrets/secret-store';
 import { parseAccountId } from './account-id';
+import { InFlight } from './in-flight';
 import type { SessionPolicy } from './session-policy';
 
 /** A throwaway entry written and deleted to prove the keychain works; not an account name (no `/`). */
@@ -16,6 +17,8 @@ export class SessionStorageKeeper {
   constructor(
     private readonly secrets: SecretStore,
     private readonly policy: SessionPolicy,
+    /** Keychain writes in progress, so a quit can wait for them (SessionManager.settle). */
+    private readonly inFlight: InFlight = new InFlight(),
   ) {}
 
   /** With a "refuse" policy, a sign-in is stopped before the password is sent if the keychain is down. */
@@ -40,7 +43,7 @@ export class SessionStorageKeeper {
   async store(accountId: string, refreshToken: string): Promise<SessionStorage> {
     if (!this.policy.persistSessions) return 'memory';
     try {
-      await this.secrets.set(accountId, refreshToken);
+      await this.inFlight.track(this.secrets.set(accountId, refreshToken));
       return 'keychain';
     } catch {
       return 'memory';
