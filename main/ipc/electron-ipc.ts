@@ -44,7 +44,7 @@ export function registerIpcChannels(router: IpcRouter, ipcMain: Pick<IpcMain, 'h
  */
 export function removeForeignIpcListeners(
   logger: Logger,
-  ipcMain: Pick<IpcMain, 'eventNames' | 'removeAllListeners'> = electronIpcMain,
+  ipcMain: { eventNames(): Array<string | symbol>; removeAllListeners(channel: string): unknown } = electronIpcMain,
 ): string[] {
   const removed = ipcMain.eventNames().map(String);
   for (const channel of removed) ipcMain.removeAllListeners(channel);

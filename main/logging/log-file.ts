@@ -24,9 +24,10 @@ export const logFileMaxBytes = 1024 * 1024;
 export function createFileLog(directory: string, maxBytes: number = logFileMaxBytes): FileLog {
   const path = join(directory, 'main.log');
   const writer = log.create({ logId: `gatehouse:${path}` });
-  writer.transports.console.level = false;
-  writer.transports.remote.level = false;
-  writer.transports.ipc.level = false;
+  // File only: no console copy (routeLogs tees to stderr in development), no remote, no IPC (absent in Node).
+  for (const [name, transport] of Object.entries(writer.transports)) {
+    if (name !== 'file' && transport !== undefined && transport !== null) transport.level = false;
+  }
   writer.transports.file.level = 'info';
   writer.transports.file.resolvePathFn = () => path;
   writer.transports.file.maxSize = maxBytes;

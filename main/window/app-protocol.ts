@@ -1,10 +1,9 @@
 import { net, protocol } from 'electron';
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { appScheme } from './app-origin';
 
-/** The renderer is served from `app://gatehouse/…`: a real origin for CSP and IPC sender checks, unlike file://. */
-export const appScheme = 'app';
-export const appOrigin = `${appScheme}://gatehouse`;
+export { appOrigin, appScheme } from './app-origin';
 
 const contentSecurityPolicy = [
   "default-src 'self'",

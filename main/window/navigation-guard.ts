@@ -1,4 +1,4 @@
-import { appOrigin } from './app-protocol';
+import { appOrigin } from './app-origin';
 
 /**
  * True only for a URL at the app's own origin (`app://gatehouse/…`). Parsed, never prefix-matched: a
