@@ -56,6 +56,21 @@ describe('managed policy file', () => {
   });
 });
 
+describe('the policy’s external link hosts', () => {
+  it('defaults to none, and takes host names (with an optional port)', () => {
+    expect(ManagedPolicy.parse({ version: 1 }).externalLinkHosts).toEqual([]);
+    const hosts = ['help.corp.example', 'status.corp.example:8443'];
+    expect(ManagedPolicy.parse({ version: 1, externalLinkHosts: hosts }).externalLinkHosts).toEqual(hosts);
+  });
+
+  it.each(['https://help.corp.example', 'help.corp.example/path', 'user@help.corp.example', ''])(
+    'refuses %j, which is not a bare host',
+    (host) => {
+      expect(ManagedPolicy.safeParse({ version: 1, externalLinkHosts: [host] }).success).toBe(false);
+    },
+  );
+});
+
 describe('applying the policy to profiles', () => {
   const policy = ManagedPolicy.parse({
     version: 1,
