@@ -37,7 +37,8 @@ if (claimSingleInstance(app, () => windows?.bringForward())) {
 }
 
 async function start(): Promise<void> {
-  routeLogs(createFileLog(app.getPath('logs')).sink, !app.isPackaged);
+  const logFile = createFileLog(app.getPath('logs'));
+  routeLogs(logFile.sink, !app.isPackaged);
   const logger = createLogger('app');
   installApplicationMenu({ isPackaged: app.isPackaged, platform: process.platform });
   // A broken policy or settings file stops the app with its message: carrying on would ignore what the
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     secretStore,
     trustedOrigin: appOrigin,
     userAgent: userAgent(app.getVersion(), `Electron ${process.versions.electron}`),
+    logTail: (count) => logFile.tail(count),
   });
   serveRenderer(join(import.meta.dirname, '../renderer'));
   removeForeignIpcListeners(logger);

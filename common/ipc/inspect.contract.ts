@@ -180,6 +180,8 @@ export const SupportBundle = z.object({
     audience: z.string().optional(),
   }),
   tokens: z.array(RedactedToken),
+  /** The app's last log lines, when asked for: redacted on writing and again on attaching. */
+  logLines: z.array(z.string()).optional(),
 });
 export type SupportBundle = z.infer<typeof SupportBundle>;
 
@@ -198,7 +200,14 @@ export const VerifyInput = z
   .strict();
 export type VerifyInput = z.infer<typeof VerifyInput>;
 export const DiffInput = z.object({ before: TokenRef, after: TokenRef }).strict();
-export const SupportBundleInput = z.object({ tokens: z.array(TokenRef).min(1).max(4), ...ProfileChoice }).strict();
+export const SupportBundleInput = z
+  .object({
+    tokens: z.array(TokenRef).min(1).max(4),
+    ...ProfileChoice,
+    /** How many of the app's last log lines to attach (none by default). */
+    logLines: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
 
 export const inspectChannels = {
   /** Decode a token without the network: header, claims explained, expiry countdown. */

@@ -25,6 +25,8 @@ export interface DesktopServicesOptions {
   readonly clock?: () => number;
   readonly scheduler?: Scheduler;
   readonly logger?: Logger;
+  /** The log file's last lines, for support bundles (the app has a log file; the CLI and tests do not). */
+  readonly logTail?: (count: number) => readonly string[];
 }
 
 export interface DesktopServices {
@@ -59,6 +61,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     secretStore,
     userAgent: options.userAgent,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.logTail === undefined ? {} : { logTail: options.logTail }),
   });
   const apiConsole = new ApiConsole(
     sessions,

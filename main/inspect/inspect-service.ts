@@ -16,6 +16,7 @@ import { err, ok } from '../../common/result';
 import { parseAccountId, type AccountRef } from '../session/account-id';
 import type { Profile } from '../settings/profile';
 import type { Inspector, VerifyOptions } from './inspector';
+import { withLogLines } from './support-bundle';
 
 /** Looks up the current session's access or ID token in main's memory; null when there is none. */
 export type SessionTokenLookup = (ref: SessionTokenRef) => string | null | Promise<string | null>;
@@ -30,6 +31,8 @@ export interface InspectServiceOptions {
   readonly sessionToken: SessionTokenLookup;
   /** The active account, whose profile a session token without an `accountId` is checked against. */
   readonly activeAccountId?: () => string | null;
+  /** The app's last log lines (the log file's tail); absent where there is no log file (CLI, tests). */
+  readonly logTail?: (count: number) => readonly string[];
 }
 
 /**
@@ -76,7 +79,10 @@ export class InspectService {
     }
     const profile = this.#profile(input.profileId, this.#accountOf(input.tokens[0]));
     if (!profile.ok) return profile;
-    return this.#options.inspector.supportBundle(tokens, profile.value);
+    const bundle = await this.#options.inspector.supportBundle(tokens, profile.value);
+    const { logTail } = this.#options;
+    if (!bundle.ok || input.logLines === undefined || logTail === undefined) return bundle;
+    return ok(withLogLines(bundle.value, logTail(input.logLines)));
   }
 
   async #resolve(ref: TokenRef | undefined): Promise<AppResult<string>> {

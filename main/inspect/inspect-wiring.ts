@@ -35,6 +35,7 @@ export interface InspectWiring {
   readonly secretStore: Pick<SecretStore, 'get'>;
   readonly userAgent: string;
   readonly clock?: () => number;
+  readonly logTail?: (count: number) => readonly string[];
 }
 
 /**
@@ -47,6 +48,7 @@ export function createInspectService({
   secretStore,
   userAgent,
   clock,
+  logTail,
 }: InspectWiring): InspectService {
   const inspector = new Inspector({
     httpFor: (profile) =>
@@ -60,5 +62,6 @@ export function createInspectService({
       (profileId === undefined ? settings.activeProfile() : settings.profile(profileId)) ?? null,
     sessionToken: sessionTokenLookup(sessions),
     activeAccountId: () => sessions.active()?.accountId ?? null,
+    ...(logTail === undefined ? {} : { logTail }),
   });
 }

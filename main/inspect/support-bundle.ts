@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Check, RedactedToken, SupportBundle } from '../../common/ipc/inspect.contract';
 import type { Claims } from '../../common/ipc/session.schema';
+import { redactText } from '../logging/logger';
 import type { Profile } from '../settings/profile';
 import type { TokenAnatomy } from './token-anatomy';
 
@@ -93,4 +94,13 @@ function redactValue(
 
 function replaceEmails(text: string, hash: (value: string) => string): string {
   return text.replace(emailAddress, (address) => hash(address.toLowerCase()));
+}
+
+/**
+ * Attaches the app's last log lines to a bundle. The log is redacted when written; it is redacted again
+ * here (a line from an older version might not have been), and e-mail addresses become `[email]`, since
+ * log lines are not covered by the bundle's salted hashes.
+ */
+export function withLogLines(bundle: SupportBundle, lines: readonly string[]): SupportBundle {
+  return { ...bundle, logLines: lines.map((line) => redactText(line).replace(emailAddress, '[email]')) };
 }
