@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,5 +64,15 @@ describe('third-party code and ipcMain', () => {
       const { createRequire } = await import('node:module');
       createRequire(${JSON.stringify(join(root, 'package.json'))})('electron-log/main');`);
     expect(registered.on).toContain('__ELECTRON_LOG__');
+  });
+
+  it('no app code calls Store.initRenderer (which would add the listener back for renderers)', () => {
+    const sources = ['main', 'preload', 'renderer', 'common'].flatMap((folder) =>
+      readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => join(root, folder, file)),
+    );
+    expect(sources.length).toBeGreaterThan(50);
+    expect(sources.filter((file) => readFileSync(file, 'utf8').includes('initRenderer'))).toEqual([]);
   });
 });
