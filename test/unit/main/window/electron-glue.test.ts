@@ -137,6 +137,13 @@ describe('the main window', () => {
     expect(fakeElectron.module.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it('refuses to attach a <webview>', () => {
+    const window = open();
+    const event = { preventDefault: vi.fn() };
+    window.webContents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+  });
+
   it('denies every permission request and check', () => {
     open();
     const callback = vi.fn();
