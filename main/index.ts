@@ -1,6 +1,7 @@
 import { app, dialog, powerMonitor } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
+import { launchCliIfAsked } from './app/cli-launch';
 import { createDesktopServices } from './app/desktop-services';
 import { userAgent } from './app/user-agent';
 import { registerIpcChannels, sendSessionChanged } from './ipc/electron-ipc';
@@ -14,6 +15,8 @@ import { appOrigin, registerAppScheme, serveRenderer } from './window/app-protoc
 import { createMainWindow } from './window/main-window';
 
 // Composition root: wiring only. Everything with logic is built and tested without Electron.
+// `gatehouse token` and the other CLI commands: run them and exit, before anything of the window starts.
+if (launchCliIfAsked()) await new Promise<never>(() => undefined);
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
