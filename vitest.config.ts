@@ -46,6 +46,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The real Electron app (packaged where `npm run dist` made one) against the reference server and the
+          // OS keychain. Needs an Electron binary; where there is none it reports one skipped test.
+          name: 'electron',
+          include: ['test/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
