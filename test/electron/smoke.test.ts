@@ -13,6 +13,10 @@ import { startTestServer, type TestServer } from '../support/server/start-test-s
 // binary (this sandbox) it reports that in one line, as a skipped test: never counted as passed.
 const app = appUnderTest();
 
+if (app === null && process.env.GATEHOUSE_REQUIRE_ELECTRON === '1') {
+  // CI sets this: there, a missing app is a broken build, not a machine without Electron.
+  throw new Error('GATEHOUSE_REQUIRE_ELECTRON is set but there is no packaged app and no Electron binary');
+}
 if (app === null) {
   describe('desktop smoke test', () => {
     it.skip('not run: no Electron binary (run `npm run dist` or install electron where it can download)', () => {});
