@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from 'electron-builder';
 
@@ -23,7 +24,7 @@ const config = await getConfig(root, null, null);
 const validate = (candidate: Configuration) => validateConfiguration(candidate, new DebugLogger(false));
 
 describe('electron-builder.yml', () => {
-  it("passes electron-builder's own schema", async () => {
+  it("passes electron-builder's own schema", { timeout: 60_000 }, async () => {
     await expect(validate(config)).resolves.toBeUndefined();
   });
 
@@ -59,6 +60,20 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect(config.linux?.executableName).toBe('gatehouse');
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('lets the .deb link /usr/bin/gatehouse to the app (the CLI) with electron-builder’s own after-install script', () => {
+    expect(config.deb?.afterInstall).toBeUndefined();
+    const template = readFileSync(join(dirname(builderLib), '../templates/linux/after-install.tpl'), 'utf8');
+    expect(template).toContain("'/usr/bin/${executable}'");
+    expect(template).toContain('apparmor_parser'); // and its AppArmor profile for Ubuntu 24.04
+  });
+
+  it('keeps keytar, a Node-API addon, as the reason no rebuild is needed', () => {
+    const keytar = JSON.parse(readFileSync(join(root, 'node_modules/keytar/package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(Object.keys(keytar.dependencies ?? {})).toContain('node-addon-api');
   });
 
   it('signs and notarises macOS with a hardened runtime and its entitlements, secrets from the environment', () => {
