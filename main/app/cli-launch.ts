@@ -46,9 +46,12 @@ export function launchCliIfAsked(launch: CliLaunch = {}): boolean {
   const args = cliArguments(launch.argv ?? process.argv, app.isPackaged);
   if (args === null) return false;
   // A CLI run on a Linux box with no display (SSH, CI, a server): Chromium would abort looking for X11 or
-  // Wayland. Its headless Ozone platform needs neither, and the CLI opens no window anyway.
-  if ((launch.platform ?? process.platform) === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+  // Wayland. Its headless Ozone platform needs neither, and the CLI opens no window anyway. The .deb's
+  // launcher (build/linux/gatehouse) also passes these on argv, in case Chromium chose its platform already.
+  if ((launch.platform ?? process.platform) === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
     app.commandLine.appendSwitch('ozone-platform', 'headless');
+    app.commandLine.appendSwitch('disable-gpu');
+  }
   const io = launch.io ?? { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   // The app keeps its settings in Electron's userData folder; pointing the CLI there makes the installed
   // command and the window share profiles whatever the product name makes that folder's name.

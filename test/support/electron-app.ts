@@ -23,7 +23,7 @@ function packagedExecutable(): string | null {
           )
         : process.platform === 'win32'
           ? [join(release, version, 'win-unpacked', 'Gatehouse.exe')]
-          : [join(release, version, 'linux-unpacked', 'gatehouse')];
+          : [join(release, version, 'linux-unpacked', 'gatehouse-app')];
     const found = candidates.find((path) => existsSync(path));
     if (found) return found;
   }

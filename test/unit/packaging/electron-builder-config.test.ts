@@ -58,15 +58,15 @@ describe('electron-builder.yml', () => {
   it('packs no native rebuild, keeps .node files out of the asar, and installs a `gatehouse` executable', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toEqual(['**/*.node']);
-    expect(config.linux?.executableName).toBe('gatehouse');
+    expect(config.linux?.executableName).toBe('gatehouse-app');
+    expect(config.deb?.fpm).toEqual(['build/linux/gatehouse=/usr/bin/gatehouse']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
   });
 
-  it('lets the .deb link /usr/bin/gatehouse to the app (the CLI) with electron-builder’s own after-install script', () => {
+  it('keeps electron-builder’s own .deb after-install script (its AppArmor profile for Ubuntu 24.04)', () => {
     expect(config.deb?.afterInstall).toBeUndefined();
     const template = readFileSync(join(dirname(builderLib), '../templates/linux/after-install.tpl'), 'utf8');
-    expect(template).toContain("'/usr/bin/${executable}'");
-    expect(template).toContain('apparmor_parser'); // and its AppArmor profile for Ubuntu 24.04
+    expect(template).toContain('apparmor_parser');
   });
 
   it('keeps keytar, a Node-API addon, as the reason no rebuild is needed', () => {

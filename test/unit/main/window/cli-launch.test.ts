@@ -87,7 +87,7 @@ describe('the CLI inside the app', () => {
 
   it('on Linux without a display asks Chromium for its headless platform; with one, it does not', async () => {
     await launched(['/opt/Gatehouse/gatehouse', '--help'], { env: {} });
-    expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('ozone-platform', 'headless');
+    expect(fake.app.commandLine.appendSwitch.mock.calls).toEqual([['ozone-platform', 'headless'], ['disable-gpu']]);
     await launched(['/opt/Gatehouse/gatehouse', '--help'], { env: { WAYLAND_DISPLAY: 'wayland-0' } });
     expect(fake.app.commandLine.appendSwitch).not.toHaveBeenCalled();
     await launched(['/Applications/Gatehouse.app/Contents/MacOS/Gatehouse', '--help'], { env: {}, platform: 'darwin' });
