@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Four layers, four projects. Integration and e2e need a keychain, so `npm test` runs them inside
+// One project per layer. Integration and e2e need a keychain, so `npm test` runs them inside
 // scripts/with-keyring; unit tests need nothing but Node.
 export default defineConfig({
   test: {
@@ -30,6 +30,30 @@ export default defineConfig({
           hookTimeout: 30_000,
           // Each file starts its own server on port 0; two at a time suits 2 cores and argon2's memory.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          // What ships: the dependency split and the packed app.asar (electron-builder with a stand-in Electron).
+          // Needs `electron-vite build` first; scripts/test-all.mjs builds before this layer.
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The real Electron app (packaged where `npm run dist` made one) against the reference server and the
+          // OS keychain. Needs an Electron binary; where there is none it reports one skipped test.
+          name: 'electron',
+          include: ['test/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
       {

@@ -1,6 +1,7 @@
 import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
+import { launchCliIfAsked } from './app/cli-launch';
 import { createDesktopServices } from './app/desktop-services';
 import { installRotationSafeQuit } from './app/rotation-safe-quit';
 import { claimSingleInstance } from './app/single-instance';
@@ -22,6 +23,8 @@ import type { WindowStateStore } from './window/window-bounds';
 import { installWindowLifecycle, WindowHost } from './window/window-host';
 
 // Composition root: wiring only. Everything with logic is built and tested without Electron.
+// `gatehouse token` and the other CLI commands: run them and exit, before anything of the window starts.
+if (launchCliIfAsked()) await new Promise<never>(() => undefined);
 registerAppScheme();
 let windows: WindowHost<BrowserWindow> | null = null;
 // The losing instance exits here, before the policy, the keychain or a window is touched.

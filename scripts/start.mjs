@@ -109,8 +109,11 @@ if (blocker) {
   console.log(
     `Electron cannot start here: ${blocker}. The server keeps running (Ctrl-C stops it). Sign in from the CLI instead:`,
   );
+  // Through scripts/with-node24: the CLI loads keytar, which only Node 24 can load (see bin/gatehouse.mjs).
+  // That script is bash, so Windows gets the plain command (it needs Node 24 on PATH).
+  const gatehouse = process.platform === 'win32' ? 'npx gatehouse' : 'scripts/with-node24 npx gatehouse';
   console.log(
-    `  printf '%s' 'Alice-Demo-Passw0rd!' | npx gatehouse login --server ${url} --client-id gatehouse-desktop --realm employees --username alice@example.com --password-stdin && npx gatehouse whoami`,
+    `  printf '%s' 'Alice-Demo-Passw0rd!' | ${gatehouse} login --server ${url} --client-id gatehouse-desktop --realm employees --username alice@example.com --password-stdin && ${gatehouse} whoami`,
   );
 } else {
   const built = spawnSync(

@@ -1,4 +1,5 @@
 import type { AppError } from '../../common/errors/app-error';
+import { keychainSetupHint } from '../secrets/keychain-setup-hint';
 
 /** The streams and environment a CLI run uses; injected so tests run commands in-process. */
 export interface CliIo {
@@ -24,6 +25,8 @@ export function printLine(stream: CliIo['stdout'], text: string): void {
 export function formatAppError(error: AppError): string {
   const parts = [error.message];
   if (error.nextStep) parts.push(error.nextStep);
+  // The app's next step says "unlock the keychain"; on the command line, say how to get one on this OS.
+  if (error.code === 'keychain_unavailable') parts.push(keychainSetupHint(process.platform));
   const { detail } = error;
   if (detail?.error !== undefined || detail?.status !== undefined) {
     const raw = [detail.status, detail.error, detail.errorDescription && JSON.stringify(detail.errorDescription)]

@@ -6,7 +6,7 @@ import { userAgent } from '../app/user-agent';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { SessionManager } from '../session/session-manager';
-import { sessionPolicyOf } from '../session/session-policy';
+import { sessionPolicyOf, type SessionPolicy } from '../session/session-policy';
 import { settingsProfiles } from '../app/settings-profiles';
 import { loadManagedPolicy, policyFilePath } from '../settings/policy-file';
 import { SettingsService } from '../settings/settings-service';
@@ -27,6 +27,8 @@ export interface CliServices {
   readonly settings: SettingsService;
   readonly sessions: SessionManager;
   readonly secretStore: SecretStore;
+  /** The managed policy's session rules: whether a sign-in kept only in memory was the policy's choice. */
+  readonly sessionPolicy: SessionPolicy;
 }
 
 /** The same services as the app, without a window. Throws PolicyFileError / SettingsFileError (fail closed). */
@@ -42,12 +44,13 @@ export async function createCliServices(
   });
   const settings = new SettingsService(file as unknown as RawSettingsFile, policy);
   const agent = userAgent(process.env.npm_package_version ?? '0.1.0', `cli; node ${process.version}`);
+  const sessionPolicy = sessionPolicyOf(policy);
   const sessions = new SessionManager({
     profiles: settingsProfiles(settings, (profile) =>
       createTokenGrants(profile, { secretStore, userAgent: agent, policyCaBundlePaths: policy.caBundlePaths }),
     ),
     secretStore,
-    policy: sessionPolicyOf(policy),
+    policy: sessionPolicy,
   });
-  return { settings, sessions, secretStore };
+  return { settings, sessions, secretStore, sessionPolicy };
 }

@@ -34,6 +34,9 @@ exit codes: 0 ok, 1 the server, keychain, settings or policy refused, 2 bad usag
 type Command = (args: string[], io: CliIo, context: CommandContext) => Promise<number>;
 const commands: Record<string, Command> = { login, whoami, token, logout, profiles, inspect, ...adminCommands };
 
+/** The words that start a CLI run (the installed app uses them to tell a command from a plain launch). */
+export const cliCommandNames: readonly string[] = [...Object.keys(commands), 'help', '--help', '-h'];
+
 export interface RunCliOptions {
   /** Defaults to the OS keychain. */
   readonly secretStore?: SecretStore;

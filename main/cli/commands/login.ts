@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SignInInput } from '../../../common/ipc/auth.contract';
+import { keychainSetupHint } from '../../secrets/keychain-setup-hint';
 import type { ProfileInput } from '../../settings/profile';
 import { exitCodes, formatAppError, printLine, readSecretFromStdin, type CliIo } from '../cli-io';
 import type { CommandContext } from './command-context';
@@ -45,7 +46,7 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
   const extraParams = parseKeyValues(values['extra-param'] ?? []);
   if (!extraParams.ok) return usage(io, extraParams.error);
 
-  const { settings, sessions, secretStore } = await context.services();
+  const { settings, sessions, secretStore, sessionPolicy } = await context.services();
   let profileId = values.profile ?? settings.activeProfile()?.id ?? 'default';
   if (values.server !== undefined) {
     const secretVariable = values['client-secret-env'];
@@ -114,7 +115,12 @@ export async function login(args: string[], io: CliIo, context: CommandContext):
     printLine(io.stdout, describeSession(result.value));
   }
   if (result.value.storage === 'memory') {
-    printLine(io.stderr, 'gatehouse: the refresh token could not be kept (no keychain, or the policy forbids it).');
+    printLine(
+      io.stderr,
+      sessionPolicy.persistSessions
+        ? `gatehouse: the refresh token could not be kept: the system keychain is not available. ${keychainSetupHint(process.platform)}`
+        : 'gatehouse: the refresh token was not kept: your organisation does not allow Gatehouse to remember sign-ins.',
+    );
   }
   return exitCodes.ok;
 }

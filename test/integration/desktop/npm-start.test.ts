@@ -39,9 +39,16 @@ describe('npm start without a display', { timeout: 90_000 }, () => {
       expect(output).toContain('alice@example.com     Alice-Demo-Passw0rd!');
       expect(lines.filter((line) => line.startsWith('Electron cannot start here:'))).toHaveLength(1);
 
+      // A fresh clone's shell: the system's Node (20 on Debian) comes first on PATH, so the printed command
+      // only works if it brings Node 24 itself (it runs through scripts/with-node24).
+      expect(command).toContain('scripts/with-node24 npx gatehouse login');
       const login = await runProcess('sh', ['-c', command], {
         cwd: root,
-        env: { ...process.env, GATEHOUSE_CONFIG_DIR: join(scratch, 'config') },
+        env: {
+          ...process.env,
+          PATH: `/usr/bin:/bin:${process.env.PATH ?? ''}`,
+          GATEHOUSE_CONFIG_DIR: join(scratch, 'config'),
+        },
       });
       expect(login.stderr).toBe('');
       expect(login.code).toBe(0);
