@@ -31,7 +31,8 @@ describe('StagingEngine', () => {
     for (const [index, setting] of settings.entries())
       engine.stage(setting.request(`k${index}`, `t${index}`, { n: 2 }));
     await settle();
-    settings[1]!.value = { name: 'b', n: 5 };
+    const [, second] = settings;
+    if (second) second.value = { name: 'b', n: 5 };
 
     expect(await engine.applyAll()).toBe(false);
     expect(order).toEqual(['a']);
@@ -102,7 +103,7 @@ describe('StagingEngine', () => {
     const [entry] = engine.snapshot().applied;
     expect(entry?.state).toEqual({ kind: 'changed-since', live: { n: 7 } });
 
-    engine.stageUndo(entry!.id);
+    engine.stageUndo(entry?.id ?? -1);
     const [change] = engine.snapshot().changes;
     expect([change?.title, change?.base, change?.draft]).toEqual(['Undo: T', { n: 7 }, { n: 1 }]);
   });
