@@ -13,7 +13,14 @@ import type { Json } from '../../../renderer/features/admin/staging/staged-chang
 import { renderInApp } from '../render';
 
 const session: AdminSession = {
-  access: { accountId: 'acc', scopes: ['read:attack_protection', 'update:attack_protection'] },
+  access: {
+    via: 'session',
+    profileId: 'work',
+    issuer: 'https://tenant.example/',
+    audience: 'https://tenant.example/api/v2/',
+    accountId: 'acc',
+    scopes: ['read:attack_protection', 'update:attack_protection'],
+  },
   can: () => true,
   noteFailure: () => undefined,
 };
