@@ -41,6 +41,7 @@ describe('staged changes against a tenant that moves', () => {
   let page: Page;
   let errors: string[];
   let threshold: number;
+  let ourDiff: string;
   const tray = () => page.getByRole('region', { name: /^Pending changes/ });
   const pending = () => page.getByRole('list', { name: 'Pending changes' });
 
@@ -54,18 +55,23 @@ describe('staged changes against a tenant that moves', () => {
     const before = await bruteForce();
     expect(before).toMatchObject({ mode: 'count_per_identifier_and_ip' });
     threshold = Number(before['max_attempts']);
+    expect(before['allowlist']).toEqual([]);
+    ourDiff =
+      `max_attempts: was ${threshold} → becomes ${threshold + 2}` +
+      'allowlist: +added "10.0.0.0/8" +added "2001:db8::/32" ';
 
     await page.getByRole('tab', { name: 'Attack protection' }).click();
     const form = page.getByRole('form', { name: 'Brute-force protection' });
     await visible(form);
     await form.getByLabel('Wrong passwords allowed').fill(String(threshold + 2));
+    await form.getByLabel('Never count these addresses').fill('10.0.0.0/8\n2001:db8::/32');
     await form.getByRole('button', { name: 'Stage changes' }).click();
 
     await visible(page.getByRole('heading', { name: 'Pending changes (1)' }));
     const diff = page.getByRole('list', { name: 'Changes to Brute-force protection' });
     await visible(diff);
     await expect.poll(() => tray().textContent()).toContain('Compared with what the tenant holds now.');
-    expect(await diff.textContent()).toBe(`max_attempts: was ${threshold} → becomes ${threshold + 2}`);
+    expect(await diff.textContent()).toBe(ourDiff);
     expect((await bruteForce())['max_attempts']).toBe(threshold);
 
     await tray().screenshot({ path: join(readme, 'admin-tray.png') });
@@ -90,19 +96,23 @@ describe('staged changes against a tenant that moves', () => {
     await page.getByRole('button', { name: 'Re-base onto the current tenant' }).click();
     const diff = page.getByRole('list', { name: 'Changes to Brute-force protection' });
     await visible(diff);
-    expect(await diff.textContent()).toBe(`max_attempts: was ${threshold} → becomes ${threshold + 2}`);
+    expect(await diff.textContent()).toBe(ourDiff);
 
     await pending().getByRole('button', { name: 'Apply' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Applied “Brute-force protection”' }));
     await visible(page.getByRole('heading', { name: 'Pending changes (0)' }));
-    expect(await bruteForce()).toMatchObject({ max_attempts: threshold + 2, mode: 'count_per_identifier' });
+    expect(await bruteForce()).toMatchObject({
+      max_attempts: threshold + 2,
+      mode: 'count_per_identifier',
+      allowlist: ['10.0.0.0/8', '2001:db8::/32'],
+    });
     await axeInBothThemes(page);
   });
 
   it('undoes the apply in one step, and the tenant holds the threshold it had before', async () => {
     await page.getByRole('list', { name: 'Applied changes' }).getByRole('button', { name: 'Undo' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Undone: “Brute-force protection” is back' }));
-    expect(await bruteForce()).toMatchObject({ max_attempts: threshold, mode: 'count_per_identifier' });
+    expect(await bruteForce()).toMatchObject({ max_attempts: threshold, mode: 'count_per_identifier', allowlist: [] });
     expect(errors).toEqual([]);
   });
 });
