@@ -1,4 +1,4 @@
-import { Checkbox, Radio, Stack, Switch, Title } from '@mantine/core';
+import { Radio, Stack, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -9,6 +9,7 @@ import { BruteForceForm } from './attack-form-schema';
 import { bruteForceDraft, bruteForceForm } from './attack-form-values';
 import { bruteForceChange, bruteForceKey } from './attack-staging';
 import { CountField } from './count-field';
+import { EnabledSwitch, ShieldChoices } from './setting-fields';
 import { StageFooter } from './stage-footer';
 
 export const attackUpdateScopes = ['update:attack_protection'];
@@ -36,19 +37,11 @@ export function BruteForceSettingsForm({ live }: { live: Json }) {
         <Title order={4} id={headingId}>
           Brute-force protection
         </Title>
-        <Controller
+        <EnabledSwitch
           control={control}
           name="enabled"
-          render={({ field }) => (
-            <Switch
-              label="Brute-force protection is on"
-              description="Stops sign-ins for an account after too many wrong passwords"
-              checked={field.value}
-              onChange={(event) => field.onChange(event.currentTarget.checked)}
-              ref={field.ref}
-              name={field.name}
-            />
-          )}
+          label="Brute-force protection is on"
+          description="Stops sign-ins for an account after too many wrong passwords"
         />
         <CountField
           control={control}
@@ -83,22 +76,13 @@ export function BruteForceSettingsForm({ live }: { live: Json }) {
             </Radio.Group>
           )}
         />
-        <Controller
+        <ShieldChoices
           control={control}
           name="shields"
-          render={({ field }) => (
-            <Checkbox.Group
-              label="When it triggers"
-              description="With neither, it only logs the events (monitoring mode)"
-              value={field.value}
-              onChange={(value) => field.onChange(value)}
-            >
-              <Stack gap={6} mt={6}>
-                <Checkbox value="block" label="Block further sign-ins" />
-                <Checkbox value="user_notification" label="Email the user (with an unblock link)" />
-              </Stack>
-            </Checkbox.Group>
-          )}
+          choices={[
+            { value: 'block', label: 'Block further sign-ins' },
+            { value: 'user_notification', label: 'Email the user (with an unblock link)' },
+          ]}
         />
         <AllowlistField
           label="Never count these addresses"

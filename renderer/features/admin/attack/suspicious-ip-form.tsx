@@ -1,7 +1,7 @@
-import { Checkbox, SimpleGrid, Stack, Switch, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { Json } from '../staging/staged-change';
 import { useStagedDraft } from '../staging/use-staged-draft';
 import { AllowlistField } from './allowlist-field';
@@ -9,6 +9,7 @@ import { SuspiciousIpForm } from './attack-form-schema';
 import { suspiciousIpDraft, suspiciousIpForm } from './attack-form-values';
 import { suspiciousIpKey, suspiciousIpChange } from './attack-staging';
 import { attackUpdateScopes } from './brute-force-form';
+import { EnabledSwitch, ShieldChoices } from './setting-fields';
 import { StageFooter } from './stage-footer';
 import { ThrottleStageFields } from './throttle-stage-fields';
 
@@ -34,40 +35,23 @@ export function SuspiciousIpSettingsForm({ live }: { live: Json }) {
         <Title order={4} id={headingId}>
           Suspicious-IP throttling
         </Title>
-        <Controller
+        <EnabledSwitch
           control={control}
           name="enabled"
-          render={({ field }) => (
-            <Switch
-              label="Suspicious-IP throttling is on"
-              description="Slows down an address that fails sign-ins for many accounts, or signs up too often"
-              checked={field.value}
-              onChange={(event) => field.onChange(event.currentTarget.checked)}
-              ref={field.ref}
-              name={field.name}
-            />
-          )}
+          label="Suspicious-IP throttling is on"
+          description="Slows down an address that fails sign-ins for many accounts, or signs up too often"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <ThrottleStageFields control={control} stage="pre-login" />
           <ThrottleStageFields control={control} stage="pre-user-registration" />
         </SimpleGrid>
-        <Controller
+        <ShieldChoices
           control={control}
           name="shields"
-          render={({ field }) => (
-            <Checkbox.Group
-              label="When it triggers"
-              description="With neither, it only logs the events (monitoring mode)"
-              value={field.value}
-              onChange={(value) => field.onChange(value)}
-            >
-              <Stack gap={6} mt={6}>
-                <Checkbox value="block" label="Refuse the address (HTTP 429)" />
-                <Checkbox value="admin_notification" label="Email the tenant’s admins" />
-              </Stack>
-            </Checkbox.Group>
-          )}
+          choices={[
+            { value: 'block', label: 'Refuse the address (HTTP 429)' },
+            { value: 'admin_notification', label: 'Email the tenant’s admins' },
+          ]}
         />
         <AllowlistField
           label="Never throttle these addresses"
