@@ -65,6 +65,7 @@ describe('staged changes against a tenant that moves', () => {
     await visible(form);
     await form.getByLabel('Wrong passwords allowed').fill(String(threshold + 2));
     await form.getByLabel('Never count these addresses').fill('10.0.0.0/8\n2001:db8::/32');
+    await form.screenshot({ path: join(readme, 'admin-attack-protection.png') });
     await form.getByRole('button', { name: 'Stage changes' }).click();
 
     await visible(page.getByRole('heading', { name: 'Pending changes (1)' }));
@@ -89,6 +90,7 @@ describe('staged changes against a tenant that moves', () => {
     const theirs = page.getByRole('list', { name: 'Tenant changes to Brute-force protection' });
     expect(await theirs.textContent()).toBe('mode: was "count_per_identifier_and_ip" → becomes "count_per_identifier"');
     expect(await bruteForce()).toMatchObject({ max_attempts: threshold, mode: 'count_per_identifier' });
+    await tray().screenshot({ path: join(readme, 'admin-tray-conflict.png') });
     await axeInBothThemes(page);
   });
 
