@@ -40,9 +40,7 @@ describe('the dependency split', () => {
 
   it('loads every `dependencies` package from the build (nothing packed for nothing)', () => {
     const unused = dependencies.filter((name) => !imported.has(name));
-    // electron-log: main's log file (issue #10, lifecycle) is built on the `shell` branch; at the merge this
-    // list must become empty.
-    expect(unused.filter((name) => name !== 'electron-log')).toEqual([]);
+    expect(unused).toEqual([]);
   });
 
   it('keeps the server, the renderer libraries and the tooling out of `dependencies`', () => {
