@@ -1,27 +1,43 @@
-import { Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
+import { CodeEditor, type CodeKind, type SyntaxProblem } from '../shared/code-editor';
 
 export interface CodeFieldProps {
   label: string;
   value: string;
+  kind?: CodeKind;
   onChange?: (value: string) => void;
   readOnly?: boolean;
   description?: string;
+  onProblems?: (problems: SyntaxProblem[]) => void;
 }
 
-/** The actions screens' code box: one place to swap for the pane's shared code editor. */
-export function CodeField({ label, value, onChange, readOnly = false, description }: CodeFieldProps) {
+const ignore = () => undefined;
+
+/** The actions screens' code box: the pane's shared CodeMirror editor, with an optional line of help above. */
+export function CodeField({
+  label,
+  value,
+  kind = 'action',
+  onChange,
+  readOnly = false,
+  description,
+  onProblems,
+}: CodeFieldProps) {
   return (
-    <Textarea
-      label={label}
-      description={description}
-      value={value}
-      readOnly={readOnly}
-      onChange={(event) => onChange?.(event.currentTarget.value)}
-      autosize
-      minRows={8}
-      maxRows={24}
-      spellCheck={false}
-      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-    />
+    <div>
+      {description !== undefined && (
+        <Text size="xs" c="dimmed" mb={4}>
+          {description}
+        </Text>
+      )}
+      <CodeEditor
+        label={label}
+        value={value}
+        kind={kind}
+        readOnly={readOnly}
+        onChange={onChange ?? ignore}
+        {...(onProblems ? { onProblems } : {})}
+      />
+    </div>
   );
 }

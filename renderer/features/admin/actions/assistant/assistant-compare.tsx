@@ -9,7 +9,7 @@ import { compareRuns, type ComparisonRow } from './compare-runs';
 import { RunComparison } from './run-comparison';
 
 // The server runs dry runs for admins who may write rules or actions.
-const tryScopes = ['create:rules', 'update:rules'];
+const tryScopes = ['create:actions', 'update:actions'];
 
 export interface AssistantCompareProps {
   ruleId: string;

@@ -94,7 +94,7 @@ function RuleDraft({ rule }: { rule: Rule }) {
   return (
     <>
       <Group grow align="flex-start">
-        <CodeField label={`Rule “${rule.name}”`} value={rule.script} readOnly />
+        <CodeField label={`Rule “${rule.name}”`} kind="rule" value={rule.script} readOnly />
         <CodeField
           label="Draft post-login action"
           description="Edit it here; the comparison and the apply use this text."
