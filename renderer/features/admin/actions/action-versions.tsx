@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../shared/confirm-dialog';
 import { FocusedError } from '../shared/focused-error';
 import { LoadingLine } from '../shared/loading-line';
 import { WriteButton } from '../shared/write-button';
-import { TextDiffView } from '../staging/field-diff-view';
+import { LineDiffView } from '../shared/line-diff-view';
 import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
 
@@ -75,7 +75,7 @@ export function ActionVersions({ actionId, actionName }: { actionId: string; act
                 <Text size="sm">
                   From {label(chosen)} (−) to the deployed {label(deployed)} (+):
                 </Text>
-                <TextDiffView
+                <LineDiffView
                   before={chosen.code ?? ''}
                   after={deployed.code ?? ''}
                   label={`Line changes from ${label(chosen)} to ${label(deployed)}`}
