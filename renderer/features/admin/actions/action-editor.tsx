@@ -79,7 +79,7 @@ export function ActionEditor({ id, onBack }: { id: string; onBack: () => void })
               off={saved.deployed_version ? 'Changes not deployed' : 'Never deployed'}
             />
             {staged && (
-              <Badge variant="light" color="yellow" autoContrast>
+              <Badge variant="filled" color="orange.9" radius="sm">
                 Edit staged
               </Badge>
             )}
@@ -117,7 +117,7 @@ export function ActionEditor({ id, onBack }: { id: string; onBack: () => void })
           </Text>
         </Stack>
       </Paper>
-      <ActionVersions key={saved.deployed_version?.id ?? 'none'} actionId={saved.id} actionName={saved.name} />
+      <ActionVersions actionId={saved.id} actionName={saved.name} />
       <ActionTry actionId={saved.id} name={saved.name} {...(isChanged ? { unsavedCode: draft.code } : {})} />
     </Stack>
   );

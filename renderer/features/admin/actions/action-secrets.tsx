@@ -50,7 +50,7 @@ export function ActionSecrets({ names, newValues, onChange, readOnly }: ActionSe
                 <Text size="sm" ff="monospace">
                   {item}
                 </Text>
-                <Badge size="sm" variant="light" color={item in newValues ? 'yellow' : 'gray'} autoContrast>
+                <Badge size="sm" variant="filled" radius="sm" color={item in newValues ? 'orange.9' : 'gray.7'}>
                   {item in newValues ? 'new value (not applied yet)' : 'set'}
                 </Badge>
                 {!readOnly && (

@@ -54,7 +54,7 @@ export function ActionVersions({ actionId, actionName }: { actionId: string; act
         {deployed && (
           <Group gap="xs">
             <Text size="sm">Sign-ins run {label(deployed)}.</Text>
-            <Badge variant="light" color="teal" autoContrast>
+            <Badge variant="filled" color="teal.9" radius="sm">
               Deployed
             </Badge>
           </Group>

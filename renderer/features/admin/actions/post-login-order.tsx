@@ -78,7 +78,7 @@ export function PostLoginOrder({ actions }: { actions: readonly Action[] }) {
         </Text>
         {staged && (
           <Group gap="xs">
-            <Badge variant="light" color="yellow" autoContrast>
+            <Badge variant="filled" color="orange.9" radius="sm">
               Staged
             </Badge>
             <Text size="sm">This order is a pending change: apply it from pending changes.</Text>

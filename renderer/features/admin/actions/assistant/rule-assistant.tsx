@@ -93,7 +93,8 @@ function RuleDraft({ rule }: { rule: Rule }) {
 
   return (
     <>
-      <Group grow align="flex-start">
+      {/* One above the other: side by side, long lines would scroll sideways in half the width. */}
+      <Stack gap="md">
         <CodeField label={`Rule “${rule.name}”`} kind="rule" value={rule.script} readOnly />
         <CodeField
           label="Draft post-login action"
@@ -101,7 +102,7 @@ function RuleDraft({ rule }: { rule: Rule }) {
           value={draft}
           onChange={setCode}
         />
-      </Group>
+      </Stack>
       <UntranslatedList todos={translation.todos} />
       {translation.notes.length > 0 && (
         <List size="sm">

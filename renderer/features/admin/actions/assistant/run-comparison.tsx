@@ -42,7 +42,7 @@ export function RunComparison({ rows }: { rows: readonly ComparisonRow[] }) {
               <Table.Td>{cell(row.rule)}</Table.Td>
               <Table.Td>{cell(row.action)}</Table.Td>
               <Table.Td>
-                <Badge color={row.matches ? 'teal' : 'red'} variant="light" autoContrast>
+                <Badge color={row.matches ? 'teal.9' : 'red.9'} variant="filled" radius="sm">
                   {row.matches ? 'Match' : 'Mismatch'}
                 </Badge>
               </Table.Td>

@@ -370,7 +370,8 @@ export function translateRule(script: string, ruleName = 'the rule'): TranslateO
   const todoCount = translator.todos.length;
   const code = [
     '/**',
-    ` * Post-login action drafted by Gatehouse's Rules-to-Actions assistant from the rule “${ruleName}”.`,
+    ' * Post-login action drafted by the Rules-to-Actions assistant',
+    ` * from the rule “${ruleName}”.`,
     todoCount === 0
       ? ' * Every line was translated; compare the dry runs before you deploy it.'
       : ` * ${todoCount} place(s) need your hand: search for ${todoMarker}.`,
