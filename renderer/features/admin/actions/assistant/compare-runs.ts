@@ -40,7 +40,8 @@ export function compareRuns(rule: DryRunReport, action: DryRunReport): Compariso
     rows.push(row('error-description', 'Error message', rule.error?.errorDescription, action.error?.errorDescription));
   }
   // The order scopes are granted in means nothing to the token: compare them as sets.
-  rows.push(row('scope', 'Granted scope', [...rule.accessTokenScope].sort(), [...action.accessTokenScope].sort()));
+  const scope = (list: readonly string[]) => [...list].sort().join(' ');
+  rows.push(row('scope', 'Granted scope', scope(rule.accessTokenScope), scope(action.accessTokenScope)));
   return [
     ...rows,
     ...claimRows('id', rule.idTokenClaims as Record<string, Json>, action.idTokenClaims as Record<string, Json>),

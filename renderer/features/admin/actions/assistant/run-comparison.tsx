@@ -8,7 +8,8 @@ const cell = (value: string | undefined) =>
       — (not set)
     </Text>
   ) : (
-    <Code>{value}</Code>
+    // Long values (a scope list, an object) wrap inside the cell instead of widening the table.
+    <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{value}</Code>
   );
 
 /**
@@ -24,13 +25,17 @@ export function RunComparison({ rows }: { rows: readonly ComparisonRow[] }) {
           ? `All ${rows.length} items match: the action does what the rule did for this sign-in.`
           : `${differing} of ${rows.length} items differ: fix the draft before you apply it.`}
       </Text>
-      <Table striped withTableBorder verticalSpacing="xs" aria-label="Rule and draft action compared">
+      <Table striped withTableBorder verticalSpacing="xs" layout="fixed" aria-label="Rule and draft action compared">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Item</Table.Th>
+            <Table.Th scope="col" w="30%">
+              Item
+            </Table.Th>
             <Table.Th scope="col">Rule</Table.Th>
             <Table.Th scope="col">Draft action</Table.Th>
-            <Table.Th scope="col">Same?</Table.Th>
+            <Table.Th scope="col" w="7rem">
+              Same?
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -42,7 +47,12 @@ export function RunComparison({ rows }: { rows: readonly ComparisonRow[] }) {
               <Table.Td>{cell(row.rule)}</Table.Td>
               <Table.Td>{cell(row.action)}</Table.Td>
               <Table.Td>
-                <Badge color={row.matches ? 'teal.9' : 'red.9'} variant="filled" radius="sm">
+                <Badge
+                  color={row.matches ? 'teal.9' : 'red.9'}
+                  variant="filled"
+                  radius="sm"
+                  style={{ overflow: 'visible' }}
+                >
                   {row.matches ? 'Match' : 'Mismatch'}
                 </Badge>
               </Table.Td>
