@@ -35,7 +35,7 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
   const write = useAdminWrite();
   const staging = useStaging();
   const draft = useDraft<Draft>(ruleKey(id));
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<{ title: string; text: string }>();
   const [problems, setProblems] = useState<SyntaxProblem[]>([]);
   const [isReviewing, setReviewing] = useState(false);
   const [isAskingDelete, setAskingDelete] = useState(false);
@@ -70,7 +70,10 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
     staging.stage(ruleChange(live, base, { ...target, name: name.trim(), script }));
     draft.clear();
     setReviewing(false);
-    setNotice('Staged. Apply it from Pending changes at the top of the pane; until then sign-ins run the live script.');
+    setNotice({
+      title: 'Staged',
+      text: 'Apply it from Pending changes at the top of the pane; until then sign-ins run the live script.',
+    });
   };
   const remove = async () => {
     const isDone = await write.run('delete', () => adminDeleteRule(id));
@@ -104,8 +107,8 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
             {rule.error && <ErrorCallout error={rule.error} />}
             {!live && rule.isLoading && <LoadingLine label="Loading the rule…" />}
             {notice && (
-              <Alert color="blue" variant="outline" role="status" title="Staged">
-                {notice}
+              <Alert color="blue" variant="outline" role="status" title={notice.title}>
+                {notice.text}
               </Alert>
             )}
             {staged && !notice && (
@@ -195,7 +198,8 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
           currentScript={live.script}
           onRestored={(fresh) => {
             rule.replace(fresh);
-            setNotice(undefined);
+            draft.clear();
+            setNotice({ title: 'Restored', text: 'Restored. The next sign-in runs the restored script.' });
           }}
         />
       )}
