@@ -163,6 +163,7 @@ export const adminListRuleHistory = (id: string) => settle(bridge().admin.listRu
 export const adminRestoreRule = (id: string, revision: number) => settle(bridge().admin.restoreRule({ id, revision }));
 /** A dry run: the claims a login would get, without signing anyone in. */
 export const adminTryRule = (input: AdminInput<'tryRule'>) => settle(bridge().admin.tryRule(input));
+export const adminTryAction = (input: AdminInput<'tryAction'>) => settle(bridge().admin.tryAction(input));
 
 export const adminListActions = () => settle(bridge().admin.listActions({}));
 export const adminDeployAction = (id: string) => settle(bridge().admin.deployAction({ id }));
