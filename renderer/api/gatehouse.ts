@@ -181,8 +181,6 @@ export const adminListActionVersions = (id: string) => settle(bridge().admin.lis
 /** Deploys an earlier version again (Auth0's POST /actions/actions/{id}/versions/{versionId}/deploy). */
 export const adminRollbackAction = (id: string, versionId: string) =>
   settle(bridge().admin.rollbackAction({ id, versionId }));
-/** A dry run of an action (saved draft or unsaved code), without signing anyone in. */
-export const adminTryAction = (input: AdminInput<'tryAction'>) => settle(bridge().admin.tryAction(input));
 
 export const adminSearchLogs = (input: AdminInput<'searchLogs'>) => settle(bridge().admin.searchLogs(input));
 export const adminGetLog = (logId: string) => settle(bridge().admin.getLog({ logId }));

@@ -7,13 +7,13 @@ import { FocusedError } from '../shared/focused-error';
 import { LoadingLine } from '../shared/loading-line';
 import { StatusBadge } from '../shared/status-badge';
 import { WriteButton } from '../shared/write-button';
+import { DryRunPanel } from '../shared/dry-run-panel';
 import { useStaging } from '../staging/staging-store';
 import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
 import { actionChange, draftOf, type ActionDraft } from './action-change';
 import { ActionDependencies } from './action-dependencies';
 import { ActionSecrets } from './action-secrets';
-import { ActionTry } from './action-try';
 import { ActionVersions } from './action-versions';
 import { CodeField } from './code-field';
 
@@ -118,7 +118,15 @@ export function ActionEditor({ id, onBack }: { id: string; onBack: () => void })
         </Stack>
       </Paper>
       <ActionVersions actionId={saved.id} actionName={saved.name} />
-      <ActionTry actionId={saved.id} name={saved.name} {...(isChanged ? { unsavedCode: draft.code } : {})} />
+      <DryRunPanel
+        kind="action"
+        target={isChanged ? { kind: 'source', source: draft.code, name: saved.name } : { kind: 'saved', id: saved.id }}
+        targetWords={
+          isChanged
+            ? 'the code in the editor (not saved yet; its secrets are empty)'
+            : 'the saved draft, with its secrets'
+        }
+      />
     </Stack>
   );
 }
