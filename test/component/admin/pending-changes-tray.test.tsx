@@ -6,7 +6,7 @@ import { PendingChangesTray } from '../../../renderer/features/admin/staging/pen
 import { StagingProvider } from '../../../renderer/features/admin/staging/staging-provider';
 import { useStaging } from '../../../renderer/features/admin/staging/staging-store';
 import { renderInApp } from '../render';
-import { TenantSetting } from './tenant-double';
+import { TenantSetting } from '../../support/tenant-setting';
 
 function StageButton({ request }: { request: () => StageRequest }) {
   const staging = useStaging();
