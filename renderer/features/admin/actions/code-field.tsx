@@ -13,7 +13,7 @@ export interface CodeFieldProps {
 
 const ignore = () => undefined;
 
-/** The actions screens' code box: the pane's shared CodeMirror editor, with an optional line of help above. */
+/** The actions screens' code box: the pane's shared CodeMirror editor, with an optional line of help under it. */
 export function CodeField({
   label,
   value,
@@ -25,11 +25,6 @@ export function CodeField({
 }: CodeFieldProps) {
   return (
     <div>
-      {description !== undefined && (
-        <Text size="xs" c="dimmed" mb={4}>
-          {description}
-        </Text>
-      )}
       <CodeEditor
         label={label}
         value={value}
@@ -38,6 +33,11 @@ export function CodeField({
         onChange={onChange ?? ignore}
         {...(onProblems ? { onProblems } : {})}
       />
+      {description !== undefined && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {description}
+        </Text>
+      )}
     </div>
   );
 }
