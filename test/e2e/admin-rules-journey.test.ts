@@ -42,6 +42,13 @@ async function violationsInBothThemes(): Promise<string[]> {
   return found;
 }
 
+/** What dnd-kit's live region (role status, read by screen readers) says now. */
+async function announced(words: string) {
+  await expect
+    .poll(() => page.locator('[id^="DndLiveRegion"]').allTextContents(), { timeout: 15_000 })
+    .toContainEqual(expect.stringContaining(words));
+}
+
 async function applyAll(count: number) {
   await page.getByRole('button', { name: `Apply all (${count})` }).click();
   await visible(page.getByRole('heading', { name: 'Pending changes (0)' }));
@@ -59,7 +66,7 @@ beforeAll(async () => {
   await page.getByRole('tab', { name: 'Admin' }).click();
   await page.getByLabel('Password', { exact: true }).fill(admin.password);
   await page.getByRole('button', { name: 'Enter admin mode' }).click();
-  await visible(page.getByRole('heading', { name: 'Admin mode' }));
+  await page.getByRole('heading', { name: 'Admin mode' }).waitFor({ timeout: 15_000 });
 });
 afterAll(async () => {
   await closeE2eWorld({ server, renderer, browser });
@@ -73,13 +80,13 @@ describe('rules in the admin pane', () => {
     expect(await violationsInBothThemes()).toEqual([]);
 
     await page.getByRole('button', { name: `Move ${demoRule}` }).focus();
+    // Each step waits for dnd-kit's live region to say it in words before the next key.
     await page.keyboard.press('Space');
+    await announced(`Picked up ${demoRule}, in position 1 of 2.`);
     await page.keyboard.press('ArrowDown');
+    await announced(`${demoRule} moved to position 2 of 2.`);
     await page.keyboard.press('Space');
-    // dnd-kit's live region says it in words, and the list shows the staged order.
-    await expect
-      .poll(() => page.getByText(`${demoRule} dropped in position 2 of 2.`).count(), { timeout: 15_000 })
-      .toBe(1);
+    await announced(`${demoRule} dropped in position 2 of 2.`);
     await expect
       .poll(() => list.getByRole('button', { name: /^Move / }).evaluateAll((all) => all.map((b) => b.ariaLabel)))
       .toEqual([`Move ${ourRule}`, `Move ${demoRule}`]);

@@ -151,7 +151,7 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
                   <WriteButton
                     needs={['delete:rules']}
                     variant="outline"
-                    color="red.9"
+                    color="var(--mantine-color-error)"
                     onClick={() => setAskingDelete(true)}
                   >
                     Delete rule

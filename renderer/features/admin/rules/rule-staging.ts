@@ -33,7 +33,7 @@ export function ruleChange(rule: Rule, base: RuleFields, draft: RuleFields): Sta
   return {
     key: ruleKey(rule.id),
     area: 'rule',
-    title: `Rule “${rule.name}”`,
+    title: `“${rule.name}”`,
     base,
     draft,
     readLive: async () => mapped(await adminGetRule(rule.id), fieldsOf),
@@ -58,7 +58,7 @@ export function orderChange(base: readonly string[], draft: readonly string[]): 
   return {
     key: orderKey,
     area: 'rule',
-    title: 'Rule run order',
+    title: 'Run order',
     base: [...base],
     draft: [...draft],
     readLive: async () => mapped(await adminListRules(), namesInOrder),

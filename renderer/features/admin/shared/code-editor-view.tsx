@@ -4,7 +4,7 @@ import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -23,6 +23,9 @@ import type { CodeEditorProps } from './code-editor';
  * and a new `value` that differs from the editor's own text replaces it (a draft discarded, a version
  * restored) without losing the undo history of typing.
  */
+/** Marks a change that came from the parent's `value`, so it is not reported back as an edit. */
+const fromParent = Annotation.define<boolean>();
+
 export default function CodeEditorView(props: CodeEditorProps) {
   const { value, kind, label, readOnly = false, describedBy } = props;
   const host = useRef<HTMLDivElement>(null);
@@ -79,7 +82,8 @@ export default function CodeEditorView(props: CodeEditorProps) {
             ...defaultKeymap,
           ]),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+            const isEdit = update.transactions.some((tr) => tr.docChanged && tr.annotation(fromParent) !== true);
+            if (isEdit) latest.current.onChange(update.state.doc.toString());
           }),
           themeSlot.current.of(codeThemes(scheme)),
           readOnlySlot.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
@@ -99,7 +103,10 @@ export default function CodeEditorView(props: CodeEditorProps) {
   useEffect(() => {
     const current = view.current;
     if (current === null || current.state.doc.toString() === value) return;
-    current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
+    current.dispatch({
+      changes: { from: 0, to: current.state.doc.length, insert: value },
+      annotations: fromParent.of(true),
+    });
   }, [value]);
 
   useEffect(() => {

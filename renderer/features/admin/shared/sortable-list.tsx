@@ -15,7 +15,7 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { movedOrder, sortableAnnouncements, sortableInstructions } from './sortable-words';
 import classes from './sortable-list.module.css';
 
@@ -51,6 +51,8 @@ export function SortableList<T>({
   const ids = items.map(getId);
   const names = new Map(items.map((item) => [getId(item), getName(item)]));
   const nameOf = (id: string) => names.get(id) ?? id;
+  // One mutable note per list, kept across renders, for the announcements (see SortableWordsInput.drag).
+  const [drag] = useState(() => ({ isFresh: false }));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -65,7 +67,7 @@ export function SortableList<T>({
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{
-        announcements: sortableAnnouncements({ ids, nameOf }),
+        announcements: sortableAnnouncements({ ids, nameOf, drag }),
         screenReaderInstructions: sortableInstructions,
       }}
     >

@@ -6,6 +6,11 @@ export interface SortableWordsInput {
   /** The ids in their order before the move began. */
   readonly ids: readonly string[];
   readonly nameOf: (id: string) => string;
+  /**
+   * Kept across renders by the list: dnd-kit reports the item "over" its own place right after picking it
+   * up, and saying so would replace "Picked up …" before a screen reader reads it.
+   */
+  readonly drag: { isFresh: boolean };
 }
 
 type Id = string | number;
@@ -16,14 +21,21 @@ function position(ids: readonly string[], id: Id | undefined): number | undefine
   return index < 0 ? undefined : index + 1;
 }
 
-export function sortableAnnouncements({ ids, nameOf }: SortableWordsInput) {
+export function sortableAnnouncements({ ids, nameOf, drag }: SortableWordsInput) {
   const total = ids.length;
   const name = (id: Id) => nameOf(String(id));
   return {
-    onDragStart: ({ active }: { active: { id: Id } }) =>
-      `Picked up ${name(active.id)}, in position ${position(ids, active.id) ?? '?'} of ${total}. ` +
-      'Use the Up and Down arrow keys to move it, Space to drop it, or Escape to cancel.',
+    onDragStart: ({ active }: { active: { id: Id } }) => {
+      drag.isFresh = true;
+      return (
+        `Picked up ${name(active.id)}, in position ${position(ids, active.id) ?? '?'} of ${total}. ` +
+        'Use the Up and Down arrow keys to move it, Space to drop it, or Escape to cancel.'
+      );
+    },
     onDragOver: ({ active, over }: { active: { id: Id }; over: { id: Id } | null }) => {
+      const isStart = drag.isFresh && over?.id === active.id;
+      drag.isFresh = false;
+      if (isStart) return undefined;
       const to = position(ids, over?.id);
       return to === undefined
         ? `${name(active.id)} is not over a position.`

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { movedOrder, sortableAnnouncements } from '../../../../../renderer/features/admin/shared/sortable-words';
 
 const names: Record<string, string> = { a: 'Add roles', b: 'Deny at night', c: 'Email claim' };
-const words = sortableAnnouncements({ ids: ['a', 'b', 'c'], nameOf: (id) => names[id] ?? id });
+const words = sortableAnnouncements({
+  ids: ['a', 'b', 'c'],
+  nameOf: (id) => names[id] ?? id,
+  drag: { isFresh: false },
+});
 
 describe('sortable announcements', () => {
   it('names the item and its position, counted from 1, with what to press', () => {
@@ -15,6 +19,13 @@ describe('sortable announcements', () => {
     expect(words.onDragOver({ active: { id: 'a' }, over: { id: 'c' } })).toBe('Add roles moved to position 3 of 3.');
     expect(words.onDragEnd({ active: { id: 'a' }, over: { id: 'b' } })).toBe('Add roles dropped in position 2 of 3.');
     expect(words.onDragEnd({ active: { id: 'a' }, over: null })).toBe('Add roles dropped where it was.');
+  });
+
+  it('keeps "Picked up" when dnd-kit reports the item over its own place right after the pick-up', () => {
+    expect(words.onDragStart({ active: { id: 'a' } })).toMatch(/^Picked up Add roles/);
+    expect(words.onDragOver({ active: { id: 'a' }, over: { id: 'a' } })).toBeUndefined();
+    expect(words.onDragOver({ active: { id: 'a' }, over: { id: 'b' } })).toBe('Add roles moved to position 2 of 3.');
+    expect(words.onDragOver({ active: { id: 'a' }, over: { id: 'a' } })).toBe('Add roles moved to position 1 of 3.');
   });
 
   it('says a cancelled move leaves the item where it was', () => {
