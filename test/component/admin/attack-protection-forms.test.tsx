@@ -83,7 +83,8 @@ function renderForms() {
 
 const bruteForceForm = () => screen.getByRole('form', { name: 'Brute-force protection' });
 
-describe('the attack-protection forms', () => {
+// user-event types key by key through Mantine's inputs: slow on a loaded machine, so more than the 5 s default.
+describe('the attack-protection forms', { timeout: 20_000 }, () => {
   it('stages a raised threshold as a field diff (shields’ order left alone), and Apply sends the whole setting', async () => {
     const user = renderForms();
     const threshold = within(bruteForceForm()).getByRole('textbox', { name: /Wrong passwords allowed/ });

@@ -29,7 +29,7 @@ function renderTray(request: () => StageRequest) {
 
 const pending = () => screen.getByRole('list', { name: 'Pending changes' });
 
-describe('the pending-changes tray', () => {
+describe('the pending-changes tray', { timeout: 20_000 }, () => {
   it('shows a staged change as a field diff, writes nothing until Apply, and Undo puts the old value back', async () => {
     const tenant = new TenantSetting({ enabled: true, max_attempts: 10, allowlist: ['10.0.0.1'] });
     const user = renderTray(() =>

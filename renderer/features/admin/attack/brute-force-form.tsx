@@ -1,10 +1,9 @@
 import { Checkbox, Radio, Stack, Switch, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { jsonEqual } from '../staging/json-equal';
 import type { Json } from '../staging/staged-change';
-import { useStaging } from '../staging/staging-store';
+import { useStagedDraft } from '../staging/use-staged-draft';
 import { AllowlistField } from './allowlist-field';
 import { BruteForceForm } from './attack-form-schema';
 import { bruteForceDraft, bruteForceForm } from './attack-form-values';
@@ -19,29 +18,17 @@ export const attackUpdateScopes = ['update:attack_protection'];
  * counted. It starts from the staged draft if there is one, else from the tenant, and stages on submit.
  */
 export function BruteForceSettingsForm({ live }: { live: Json }) {
-  const staging = useStaging();
   const headingId = useId();
-  const staged = staging.find(bruteForceKey);
-  const base = staged?.base ?? live;
-  const [notice, setNotice] = useState<string>();
+  const { staged, base, start, notice, stageDraft } = useStagedDraft(bruteForceKey, live);
   const { control, handleSubmit } = useForm<BruteForceForm>({
     resolver: zodResolver(BruteForceForm),
     mode: 'onChange',
     // Follows the tenant (and a re-based draft) as they change, without throwing away what the admin typed.
-    values: bruteForceForm(staged?.draft ?? live),
+    values: bruteForceForm(start),
     resetOptions: { keepDirtyValues: true },
   });
 
-  const stage = handleSubmit((form) => {
-    const draft = bruteForceDraft(form, base);
-    if (jsonEqual(draft, base)) {
-      if (staged) staging.discard(bruteForceKey);
-      setNotice('Nothing to stage: this is what the tenant holds.');
-      return;
-    }
-    staging.stage(bruteForceChange(base, draft));
-    setNotice('Staged: review and apply it under Pending changes.');
-  });
+  const stage = handleSubmit((form) => stageDraft(bruteForceDraft(form, base), bruteForceChange));
 
   return (
     <form onSubmit={(event) => void stage(event)} noValidate aria-labelledby={headingId}>
