@@ -147,4 +147,16 @@ describe('Rules-to-Actions assistant, as an admin', () => {
     await visible(page, page.getByRole('status').filter({ hasText: 'Version 1 is deployed again' }));
     expect(claimsOf((await aliceSignsIn()).json['access_token'])[realmClaim]).toBe('employees');
   });
+  it('undoes the migration from the pending-changes tray in one step: the rule is on again and the action is gone', async () => {
+    const review = page.getByRole('button', { name: 'Review changes' });
+    if (await review.isVisible()) await review.click();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect
+      .poll(async () => (await management.get(`/rules/${ruleId}`)).json['enabled'], { timeout: 20_000 })
+      .toBe(true);
+    // The undo turns the rule on first, then unbinds and deletes the action.
+    await expect.poll(() => findAction(actionName), { timeout: 20_000 }).toBeUndefined();
+    // The claim now comes from the rule again.
+    expect(claimsOf((await aliceSignsIn()).json['access_token'])[realmClaim]).toBe('employees');
+  });
 });
