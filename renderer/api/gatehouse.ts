@@ -163,12 +163,24 @@ export const adminListRuleHistory = (id: string) => settle(bridge().admin.listRu
 export const adminRestoreRule = (id: string, revision: number) => settle(bridge().admin.restoreRule({ id, revision }));
 /** A dry run: the claims a login would get, without signing anyone in. */
 export const adminTryRule = (input: AdminInput<'tryRule'>) => settle(bridge().admin.tryRule(input));
+export const adminTryAction = (input: AdminInput<'tryAction'>) => settle(bridge().admin.tryAction(input));
 
 export const adminListActions = () => settle(bridge().admin.listActions({}));
 export const adminDeployAction = (id: string) => settle(bridge().admin.deployAction({ id }));
 export const adminListBindings = (triggerId: string) => settle(bridge().admin.listBindings({ triggerId }));
 export const adminSetBindings = (triggerId: string, bindings: AdminInput<'setBindings'>['bindings']) =>
   settle(bridge().admin.setBindings({ triggerId, bindings }));
+export const adminGetAction = (id: string) => settle(bridge().admin.getAction({ id }));
+export const adminCreateAction = (action: AdminInput<'createAction'>['action']) =>
+  settle(bridge().admin.createAction({ action }));
+/** Changes the draft only: logins run the deployed version until the next deploy. */
+export const adminUpdateAction = (id: string, patch: AdminInput<'updateAction'>['patch']) =>
+  settle(bridge().admin.updateAction({ id, patch }));
+export const adminDeleteAction = (id: string, force = false) => settle(bridge().admin.deleteAction({ id, force }));
+export const adminListActionVersions = (id: string) => settle(bridge().admin.listActionVersions({ id }));
+/** Deploys an earlier version again (Auth0's POST /actions/actions/{id}/versions/{versionId}/deploy). */
+export const adminRollbackAction = (id: string, versionId: string) =>
+  settle(bridge().admin.rollbackAction({ id, versionId }));
 
 export const adminSearchLogs = (input: AdminInput<'searchLogs'>) => settle(bridge().admin.searchLogs(input));
 export const adminGetLog = (logId: string) => settle(bridge().admin.getLog({ logId }));

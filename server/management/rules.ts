@@ -32,6 +32,14 @@ const Patch = z.object({
   order: Order.optional(),
   enabled: z.boolean().optional(),
 });
+/** Gatehouse extension: every rule id exactly once, in the new run order. */
+const Reorder = z.object({
+  order: z
+    .array(z.string().min(1).max(100))
+    .min(1)
+    .max(1000)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not name a rule twice'),
+});
 const ListQuery = z.object({
   ...pageQueryShape,
   enabled: queryBoolean.optional(),
@@ -109,6 +117,33 @@ export function ruleRoutes(deps: ManagementDependencies): ManagementRoute[] {
                 ...(body.enabled !== undefined && { enabled: body.enabled }),
               }),
             );
+          } catch (error) {
+            return conflict(error);
+          }
+        });
+      },
+    },
+    {
+      // Gatehouse extension: Auth0 has no batch reorder, so a client there moves rules one PATCH at a time
+      // and an interruption leaves a half-done order. Here the whole new order is one transaction.
+      method: 'POST',
+      url: '/rules/reorder',
+      scopes: ['update:rules'],
+      description: 'Reorder the rules',
+      handler(call) {
+        const body = parseBody(Reorder, call.body);
+        return call.commit(() => {
+          const all = rules.list();
+          if (all.length !== body.order.length || all.some((rule) => !body.order.includes(rule.id))) {
+            throw mgmtErrors.badRequest(
+              'invalid_body',
+              'Payload validation error: order must name every rule exactly once',
+            );
+          }
+          try {
+            const placed = rules.reorder(body.order.map((id, index) => ({ id, order: index + 1 })));
+            if (!placed) throw mgmtErrors.notFound('rule', 'inexistent_rule');
+            return placed.map(ruleWire);
           } catch (error) {
             return conflict(error);
           }

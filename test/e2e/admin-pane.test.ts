@@ -145,8 +145,10 @@ describe('the admin pane, as an admin', () => {
     await visible(page, page.getByText('No earlier versions'));
 
     await page.getByLabel('Script', { exact: true }).fill(scriptVersion('second'));
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await visible(page, page.getByRole('status').filter({ hasText: 'Saved' }));
+    await page.getByRole('button', { name: 'Review and save…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stage change' }).click();
+    await page.getByRole('button', { name: 'Apply all (1)' }).click();
+    await visible(page, page.getByRole('heading', { name: 'Pending changes (0)' }));
     const diff = page.getByRole('list', { name: /Restoring the version replaced/ });
     await visible(page, diff);
     expect(await diff.locator('del').allTextContents()).toEqual([expect.stringContaining("= 'second';")]);
@@ -156,7 +158,9 @@ describe('the admin pane, as an admin', () => {
 
     await page.getByRole('button', { name: 'Restore this version' }).click();
     await visible(page, page.getByRole('status').filter({ hasText: 'Restored' }));
-    expect(await page.getByLabel('Script', { exact: true }).inputValue()).toBe(scriptVersion('first'));
+    await expect
+      .poll(() => page.getByLabel('Script', { exact: true }).textContent(), { timeout: 15_000 })
+      .toContain("= 'first';");
 
     // The server holds the restored script, and the next sign-in's token carries its claim.
     const management = await adminClient(server);
@@ -168,7 +172,7 @@ describe('the admin pane, as an admin', () => {
 
   it('tries the rule without signing anyone in, and shows the claim it would add', async () => {
     await page.getByRole('button', { name: 'Run the dry run' }).click();
-    await visible(page, page.getByRole('status').filter({ hasText: 'The sign-in would succeed.' }));
+    await visible(page, page.getByRole('status').filter({ hasText: 'the sign-in would succeed.' }));
     expect(await page.getByRole('table', { name: /Access token claims \(would be\)/ }).textContent()).toContain(claim);
   });
 

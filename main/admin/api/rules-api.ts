@@ -57,9 +57,11 @@ export class RulesApi {
   }
 
   /**
-   * Puts every rule in the given order (orders 1, 2, 3, …). `ids` must name each rule exactly once. Orders
-   * are unique, so rules that move first go to free orders above all current ones, then to their places:
-   * no step can collide. Auth0 has no batch call, so an interruption leaves a valid (if odd) order.
+   * Puts every rule in the given order (orders 1, 2, 3, …). `ids` must name each rule exactly once. The
+   * reference server takes the whole order in one transaction (`POST /rules/reorder`, a Gatehouse
+   * extension). Auth0 has no batch call (404 there), so the rules are then moved one PATCH at a time: rules
+   * that move first go to free orders above all current ones, then to their places, so no step can collide
+   * and an interruption leaves a valid (if odd) order.
    */
   async reorder(ids: readonly string[]): Promise<AppResult<Rule[]>> {
     const current = await this.list();
@@ -74,8 +76,20 @@ export class RulesApi {
         }),
       );
     }
+    const atOnce = await this.transport.call(
+      { method: 'POST', path: ['rules', 'reorder'], body: { order: ids }, operation: op('reorder the rules', 'rule') },
+      z.array(Rule),
+    );
+    if (atOnce.ok) return ok([...atOnce.value.value].sort((a, b) => a.order - b.order));
+    const isWithoutBatch = atOnce.error.detail?.status === 404 && atOnce.error.detail.error !== 'inexistent_rule';
+    if (!isWithoutBatch) return atOnce;
+    return this.#reorderOneByOne(ids, current.value);
+  }
+
+  async #reorderOneByOne(ids: readonly string[], current: readonly Rule[]): Promise<AppResult<Rule[]>> {
+    const byId = new Map(current.map((rule) => [rule.id, rule]));
     const moving = ids.filter((id, index) => byId.get(id)?.order !== index + 1);
-    const parking = Math.max(ids.length, ...current.value.map((rule) => rule.order)) + 1;
+    const parking = Math.max(ids.length, ...current.map((rule) => rule.order)) + 1;
     for (const [index, id] of moving.entries()) {
       const parked = await this.#patch(id, { order: parking + index }, 'reorder the rules');
       if (!parked.ok) return parked;

@@ -11,6 +11,7 @@ import { AdminSessionContext, type AdminSession } from './admin-session';
 import { hasAnyScope } from './scopes';
 import { LoadingLine } from './shared/loading-line';
 import { PendingChangesTray } from './staging/pending-changes-tray';
+import { DraftsProvider } from './shared/drafts';
 import { StagingProvider } from './staging/staging-provider';
 import { StepUpView } from './step-up/step-up-view';
 
@@ -102,7 +103,12 @@ export function AdminPane({ session }: { session: SessionSummary }) {
 
   // Staged changes live above the step-up form: an expired step-up asks for the password, not for every
   // pending draft again.
-  return <StagingProvider onFailure={noteFailure}>{content()}</StagingProvider>;
+  // Unsaved drafts (a rule's script) live here too, so they survive moving between sections.
+  return (
+    <StagingProvider onFailure={noteFailure}>
+      <DraftsProvider>{content()}</DraftsProvider>
+    </StagingProvider>
+  );
 
   function content() {
     if (view.kind === 'checking') return <LoadingLine label="Checking admin access…" />;

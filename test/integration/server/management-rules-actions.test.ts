@@ -101,6 +101,38 @@ describe('rules', () => {
   });
 });
 
+describe('rules reorder (Gatehouse extension)', () => {
+  const orderOf = async () =>
+    ((await admin.get('/rules')).body as Json[]).map((rule) => [rule['name'], rule['order']] as const);
+
+  it('puts every rule in a new order in one transaction, swaps included', async () => {
+    const made = [];
+    for (const name of ['reorder one', 'reorder two']) {
+      made.push((await admin.post('/rules', { name, script: script(name.replace(' ', '-')) })).json);
+    }
+    const before = ((await admin.get('/rules')).body as Json[]).map((rule) => String(rule['id']));
+    const reversed = [...before].reverse();
+    const answer = await admin.post('/rules/reorder', { order: reversed });
+    expect(answer.status).toBe(200);
+    expect((answer.body as Json[]).map((rule) => [rule['id'], rule['order']])).toEqual(
+      reversed.map((id, index) => [id, index + 1]),
+    );
+    expect((await orderOf()).map(([, order]) => order)).toEqual(reversed.map((_, index) => index + 1));
+    for (const rule of made) await admin.delete(`/rules/${String(rule['id'])}`);
+  });
+
+  it('changes nothing when the order leaves a rule out, names one twice, or names an unknown one', async () => {
+    const before = await orderOf();
+    const ids = ((await admin.get('/rules')).body as Json[]).map((rule) => String(rule['id']));
+    for (const order of [ids.slice(1), [...ids, ids[0]], [...ids.slice(1), 'rul_unknown']]) {
+      const refused = await admin.post('/rules/reorder', { order });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({ statusCode: 400, errorCode: 'invalid_body' });
+    }
+    expect(await orderOf()).toEqual(before);
+  });
+});
+
 describe('actions', () => {
   const code = (value: string) =>
     `exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim('https://example.test/v', '${value}'); };`;

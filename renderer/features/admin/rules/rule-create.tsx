@@ -20,9 +20,11 @@ export function RuleCreate({ onCancel, onCreated }: { onCancel: () => void; onCr
   const [script, setScript] = useState(starter);
   const [isEnabled, setEnabled] = useState(true);
   const [wasSubmitted, setSubmitted] = useState(false);
+  const [syntaxErrors, setSyntaxErrors] = useState<readonly unknown[]>([]);
   const write = useAdminWrite();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const isValid = ruleNameProblem(name) === undefined && ruleScriptProblem(script) === undefined;
+  const isValid =
+    ruleNameProblem(name) === undefined && ruleScriptProblem(script) === undefined && syntaxErrors.length === 0;
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -46,6 +48,7 @@ export function RuleCreate({ onCancel, onCreated }: { onCancel: () => void; onCr
             script={script}
             onName={setName}
             onScript={setScript}
+            onProblems={setSyntaxErrors}
             isReadOnly={false}
             showEmpty={wasSubmitted}
           />

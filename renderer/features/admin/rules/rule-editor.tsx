@@ -1,82 +1,88 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Rule } from '../../../../common/admin/extensibility.schema';
-import { adminDeleteRule, adminGetRule, adminUpdateRule } from '../../../api/gatehouse';
+import { adminDeleteRule, adminGetRule } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
 import { useAdminSession } from '../admin-session';
+import { CodeEditor, type SyntaxProblem } from '../shared/code-editor';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { useDraft } from '../shared/drafts';
+import { DryRunPanel } from '../shared/dry-run-panel';
+import { FocusedError } from '../shared/focused-error';
 import { LoadingLine } from '../shared/loading-line';
 import { StatusBadge } from '../shared/status-badge';
 import { WriteButton } from '../shared/write-button';
+import { useStaging } from '../staging/staging-store';
 import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
-import { RuleFormFields, ruleNameProblem, ruleScriptProblem } from './rule-form-fields';
+import { ruleNameProblem, ruleScriptProblem } from './rule-form-fields';
 import { RuleHistory } from './rule-history';
-import { RuleTry } from './rule-try';
-import { FocusedError } from '../shared/focused-error';
+import { RuleReviewDialog } from './rule-review-dialog';
+import { fieldsOf, ruleChange, RuleFields, ruleKey } from './rule-staging';
 
 interface Draft {
   readonly name: string;
   readonly script: string;
 }
 
-/** One rule: edit its name and script, turn it on or off, delete it, try it, and see and restore its history. */
+/**
+ * One rule: edit its name and script in a code editor, review the diff against the live script and stage
+ * the change, try it, delete it, and see and restore its history. The unsaved draft lives in the pane, so it
+ * survives going back to the list or to another section.
+ */
 export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: string) => void }) {
   const { can } = useAdminSession();
   const rule = useAdminLoad(['rule', id], () => adminGetRule(id));
   const write = useAdminWrite();
-  const [draft, setDraft] = useState<Draft>();
-  const [notice, setNotice] = useState<string>();
+  const staging = useStaging();
+  const draft = useDraft<Draft>(ruleKey(id));
+  const [notice, setNotice] = useState<{ title: string; text: string }>();
+  const [problems, setProblems] = useState<SyntaxProblem[]>([]);
+  const [isReviewing, setReviewing] = useState(false);
   const [isAskingDelete, setAskingDelete] = useState(false);
-  const [historyRound, setHistoryRound] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
 
-  const saved = rule.value;
-  const name = draft?.name ?? saved?.name ?? '';
-  const script = draft?.script ?? saved?.script ?? '';
-  const isChanged = saved !== undefined && (name !== saved.name || script !== saved.script);
-  const isValid = ruleNameProblem(name) === undefined && ruleScriptProblem(script) === undefined;
+  const live = rule.value;
+  const staged = staging.find(ruleKey(id));
+  const stagedDraft = RuleFields.safeParse(staged?.draft);
+  const stagedBase = RuleFields.safeParse(staged?.base);
+  // What Save would be compared to: the staged draft when one is pending, else what the tenant runs.
+  const target = stagedDraft.success ? stagedDraft.data : live ? fieldsOf(live) : undefined;
+  const name = draft.value?.name ?? target?.name ?? '';
+  const script = draft.value?.script ?? target?.script ?? '';
+  const isChanged = target !== undefined && (name !== target.name || script !== target.script);
+  const isValid =
+    ruleNameProblem(name) === undefined && ruleScriptProblem(script) === undefined && problems.length === 0;
 
-  /** A fresh rule from the server replaces the draft; its history may have grown. */
-  const adopt = (fresh: Rule, words: string) => {
-    rule.replace(fresh);
-    setDraft(undefined);
-    setHistoryRound((count) => count + 1);
-    setNotice(words);
+  const edit = (next: Draft) => {
+    setNotice(undefined);
+    if (target && next.name === target.name && next.script === target.script) draft.clear();
+    else draft.set(next);
   };
-
-  const save = async (event: FormEvent) => {
+  const review = (event: FormEvent) => {
     event.preventDefault();
-    if (!saved || !isChanged || !isValid) return;
-    setNotice(undefined);
-    const patch = {
-      ...(name !== saved.name ? { name: name.trim() } : {}),
-      ...(script !== saved.script ? { script } : {}),
-    };
-    await write.run(
-      'save',
-      () => adminUpdateRule(id, patch),
-      (fresh) => adopt(fresh, 'Saved. The next sign-in runs this script; the previous one is in the history below.'),
-    );
+    if (isChanged && isValid) setReviewing(true);
   };
-  const toggle = async () => {
-    if (!saved) return;
-    setNotice(undefined);
-    await write.run(
-      'toggle',
-      () => adminUpdateRule(id, { enabled: !saved.enabled }),
-      (fresh) => {
-        rule.replace(fresh);
-        setNotice(fresh.enabled ? 'The rule is enabled: sign-ins run it.' : 'The rule is disabled: sign-ins skip it.');
-      },
-    );
+  const stage = () => {
+    if (!live || !target) return;
+    const base = stagedBase.success ? stagedBase.data : fieldsOf(live);
+    staging.stage(ruleChange(live, base, { ...target, name: name.trim(), script }));
+    draft.clear();
+    setReviewing(false);
+    setNotice({
+      title: 'Staged',
+      text: 'Apply it from Pending changes at the top of the pane; until then sign-ins run the live script.',
+    });
   };
   const remove = async () => {
     const isDone = await write.run('delete', () => adminDeleteRule(id));
     setAskingDelete(false);
-    if (isDone) onBack(`The rule “${saved?.name ?? id}” was deleted.`);
+    if (isDone) {
+      draft.clear();
+      staging.discard(ruleKey(id));
+      onBack(`The rule “${live?.name ?? id}” was deleted.`);
+    }
   };
 
   return (
@@ -87,61 +93,65 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
         </Button>
       </Group>
       <Paper withBorder radius="md" p="lg">
-        <form onSubmit={save} noValidate>
+        <form onSubmit={review} noValidate>
           <Stack gap="md">
             <Group justify="space-between" align="flex-start">
               <div>
                 <Title order={3} ref={headingRef} tabIndex={-1}>
-                  Rule: {saved?.name ?? '…'}
+                  Rule: {live?.name ?? '…'}
                 </Title>
-                {saved && <Text size="sm">Runs at position {saved.order}</Text>}
+                {live && <Text size="sm">Runs at position {live.order}</Text>}
               </div>
-              {saved && <StatusBadge isOn={saved.enabled} on="Enabled" off="Disabled" />}
+              {live && <StatusBadge isOn={live.enabled} on="Enabled" off="Disabled" />}
             </Group>
             {rule.error && <ErrorCallout error={rule.error} />}
-            {!saved && rule.isLoading && <LoadingLine label="Loading the rule…" />}
+            {!live && rule.isLoading && <LoadingLine label="Loading the rule…" />}
             {notice && (
-              <Alert color="blue" variant="outline" role="status" title="Done">
-                {notice}
+              <Alert color="blue" variant="outline" role="status" title={notice.title}>
+                {notice.text}
               </Alert>
             )}
+            {staged && !notice && (
+              <Text size="sm" role="status">
+                A change to this rule is staged; the editor shows it. Edits here replace it when staged again.
+              </Text>
+            )}
             {write.failure && <FocusedError error={write.failure} />}
-            {saved && (
+            {live && (
               <>
-                <RuleFormFields
-                  name={name}
-                  script={script}
-                  onName={(next) => setDraft({ name: next, script })}
-                  onScript={(next) => setDraft({ name, script: next })}
-                  isReadOnly={!can(['update:rules'])}
-                  showEmpty
+                <TextInput
+                  label="Name"
+                  value={name}
+                  onChange={(event) => edit({ name: event.currentTarget.value, script })}
+                  error={ruleNameProblem(name)}
+                  readOnly={!can(['update:rules'])}
                 />
+                <CodeEditor
+                  kind="rule"
+                  label="Script"
+                  value={script}
+                  onChange={(next) => edit({ name, script: next })}
+                  onProblems={setProblems}
+                  readOnly={!can(['update:rules'])}
+                />
+                {isChanged && (
+                  <Text size="sm" role="status">
+                    Unsaved draft: it stays here while you visit other tabs.
+                  </Text>
+                )}
                 <Group gap="sm">
-                  <WriteButton
-                    needs={['update:rules']}
-                    type="submit"
-                    isBlocked={!isChanged || !isValid}
-                    loading={write.busy === 'save'}
-                  >
-                    Save changes
+                  <WriteButton needs={['update:rules']} type="submit" isBlocked={!isChanged || !isValid}>
+                    Review and save…
                   </WriteButton>
                   {isChanged && (
-                    <Button variant="default" onClick={() => setDraft(undefined)}>
-                      Discard changes
+                    <Button variant="default" onClick={() => draft.clear()}>
+                      Discard draft
                     </Button>
                   )}
                   <WriteButton
-                    needs={['update:rules']}
-                    variant="default"
-                    onClick={toggle}
-                    loading={write.busy === 'toggle'}
-                  >
-                    {saved.enabled ? 'Disable rule' : 'Enable rule'}
-                  </WriteButton>
-                  <WriteButton
                     needs={['delete:rules']}
                     variant="outline"
-                    color="red.9"
+                    color="var(--mantine-color-error)"
                     onClick={() => setAskingDelete(true)}
                   >
                     Delete rule
@@ -152,9 +162,19 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
           </Stack>
         </form>
       </Paper>
+      {live && (
+        <RuleReviewDialog
+          isOpen={isReviewing}
+          ruleName={live.name}
+          live={fieldsOf(live)}
+          draft={{ name: name.trim(), script }}
+          onStage={stage}
+          onCancel={() => setReviewing(false)}
+        />
+      )}
       <ConfirmDialog
         isOpen={isAskingDelete}
-        title={`Delete the rule “${saved?.name ?? ''}”?`}
+        title={`Delete the rule “${live?.name ?? ''}”?`}
         confirmLabel="Delete rule"
         isBusy={write.busy === 'delete'}
         onConfirm={remove}
@@ -165,13 +185,22 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
           history are deleted; this cannot be undone.
         </Text>
       </ConfirmDialog>
-      {saved && <RuleTry ruleId={id} unsavedScript={isChanged ? script : undefined} />}
-      {saved && (
+      {live && (
+        <DryRunPanel
+          kind="rule"
+          target={isChanged ? { kind: 'source', source: script, name } : { kind: 'saved', id }}
+          targetWords={isChanged ? 'the script in the editor (not saved yet)' : 'the saved rule'}
+        />
+      )}
+      {live && (
         <RuleHistory
-          key={historyRound}
           ruleId={id}
-          currentScript={saved.script}
-          onRestored={(fresh) => adopt(fresh, 'Restored. The next sign-in runs the restored script.')}
+          currentScript={live.script}
+          onRestored={(fresh) => {
+            rule.replace(fresh);
+            draft.clear();
+            setNotice({ title: 'Restored', text: 'Restored. The next sign-in runs the restored script.' });
+          }}
         />
       )}
     </Stack>

@@ -1,6 +1,6 @@
-import { Textarea, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { RuleName } from '../../../../common/admin/extensibility.schema';
-import classes from './rules.module.css';
+import { CodeEditor, type SyntaxProblem } from '../shared/code-editor';
 
 /** The contract's rule-name check, as words for the field (undefined when the name is fine). */
 export function ruleNameProblem(name: string): string | undefined {
@@ -21,15 +21,16 @@ export interface RuleFormFieldsProps {
   onName: (name: string) => void;
   onScript: (script: string) => void;
   isReadOnly: boolean;
+  /** Syntax errors of the script, as the editor finds them. */
+  onProblems?: (problems: SyntaxProblem[]) => void;
   /** After a submit, empty fields say so too; before it, only what was typed is checked. */
   showEmpty?: boolean;
 }
 
-/**
- * Name and script, checked as you type with the contract's own rules. The script is a plain textarea in a
- * monospace font: Tab keeps moving focus (no keyboard trap), and no editor library is loaded.
- */
-export function RuleFormFields({ name, script, onName, onScript, isReadOnly, showEmpty = false }: RuleFormFieldsProps) {
+/** Name and script (in the code editor, with syntax errors as you type), checked with the contract's rules. */
+export function RuleFormFields(props: RuleFormFieldsProps) {
+  const { name, script, onName, onScript, isReadOnly, onProblems, showEmpty = false } = props;
+  const scriptProblem = script === '' && !showEmpty ? undefined : ruleScriptProblem(script);
   return (
     <>
       <TextInput
@@ -39,21 +40,19 @@ export function RuleFormFields({ name, script, onName, onScript, isReadOnly, sho
         error={name === '' && !showEmpty ? undefined : ruleNameProblem(name)}
         readOnly={isReadOnly}
       />
-      <Textarea
+      <CodeEditor
+        kind="rule"
         label="Script"
-        description="function (user, context, callback) { … callback(null, user, context); }"
-        className={classes.script}
         value={script}
-        onChange={(event) => onScript(event.currentTarget.value)}
-        error={script === '' && !showEmpty ? undefined : ruleScriptProblem(script)}
-        autosize
-        minRows={8}
-        maxRows={24}
-        spellCheck={false}
-        autoCapitalize="none"
-        autoCorrect="off"
+        onChange={onScript}
+        onProblems={onProblems}
         readOnly={isReadOnly}
       />
+      {scriptProblem && (
+        <Text size="sm" c="var(--mantine-color-error)">
+          {scriptProblem}
+        </Text>
+      )}
     </>
   );
 }

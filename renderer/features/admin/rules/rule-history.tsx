@@ -9,8 +9,7 @@ import { WriteButton } from '../shared/write-button';
 import { readableDate } from '../users/user-words';
 import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
-import { diffLines } from './line-diff';
-import { LineDiffView } from './line-diff-view';
+import { LineDiffView } from '../shared/line-diff-view';
 import { FocusedError } from '../shared/focused-error';
 
 export interface RuleHistoryProps {
@@ -89,7 +88,8 @@ function Revision({ revision, currentScript, isInitiallyOpen, isRestoring, onRes
           <Text size="sm">Lines marked − are in the current script; lines marked + are in this version.</Text>
           {isOpen && (
             <LineDiffView
-              lines={diffLines(currentScript, revision.script)}
+              before={currentScript}
+              after={revision.script}
               label={`Restoring the version replaced ${when}: − current script, + this version`}
             />
           )}

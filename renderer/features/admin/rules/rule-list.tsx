@@ -1,15 +1,18 @@
-import { Alert, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { OpenLink } from '../../../components/open-link';
+import { Alert, Badge, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import type { Rule } from '../../../../common/admin/extensibility.schema';
-import { adminListRules, adminReorderRules } from '../../../api/gatehouse';
+import { adminListRules } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
+import { OpenLink } from '../../../components/open-link';
+import { useAdminSession } from '../admin-session';
+import { jsonEqual } from '../staging/json-equal';
+import { useStaging } from '../staging/staging-store';
 import { LoadingLine } from '../shared/loading-line';
-import { StatusBadge } from '../shared/status-badge';
+import { SortableList } from '../shared/sortable-list';
 import { WriteButton } from '../shared/write-button';
 import { useAdminLoad } from '../use-admin-load';
-import { useAdminWrite } from '../use-admin-write';
-import { FocusedError } from '../shared/focused-error';
+import { fieldsOf, orderChange, orderKey, ruleChange, RuleFields, ruleKey } from './rule-staging';
+import classes from './rules.module.css';
 
 export interface RuleListProps {
   focusOnMount: boolean;
@@ -18,30 +21,57 @@ export interface RuleListProps {
   onCreate: () => void;
 }
 
-const byOrder = (rules: readonly Rule[]) => [...rules].sort((a, b) => a.order - b.order);
+const Names = RuleFields.shape.name.array();
 
-/** The rules in the order logins run them, with "Move up/down" buttons to reorder them by keyboard. */
+/** The live rules in the staged order, if one is staged (rules it does not name keep their place at the end). */
+function inShownOrder(rules: readonly Rule[], staged: unknown): Rule[] {
+  const live = [...rules].sort((a, b) => a.order - b.order);
+  const names = Names.safeParse(staged);
+  if (!names.success) return live;
+  const place = new Map(names.data.map((name, index) => [name, index]));
+  return live.sort((a, b) => (place.get(a.name) ?? Infinity) - (place.get(b.name) ?? Infinity));
+}
+
+/**
+ * The rules in the order sign-ins run them. Reordering (drag or keyboard) and turning a rule on or off are
+ * staged changes: they go to the pending-changes tray, and the tenant changes when the admin applies them.
+ */
 export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const rules = useAdminLoad(['rules'], adminListRules);
-  const write = useAdminWrite();
+  const staging = useStaging();
+  const { can } = useAdminSession();
 
   useEffect(() => {
     if (focusOnMount) headingRef.current?.focus();
   }, [focusOnMount]);
 
-  const ordered = byOrder(rules.value ?? []);
-  const move = async (index: number, by: -1 | 1) => {
-    const ids = ordered.map((rule) => rule.id);
-    const [moved] = ids.splice(index, 1);
-    if (moved === undefined) return;
-    ids.splice(index + by, 0, moved);
-    await write.run(
-      `move:${moved}`,
-      () => adminReorderRules(ids),
-      (fresh) => rules.replace(fresh),
-    );
+  const stagedOrder = staging.find(orderKey);
+  const shown = inShownOrder(rules.value ?? [], stagedOrder?.draft);
+  const liveNames = inShownOrder(rules.value ?? [], undefined).map((rule) => rule.name);
+
+  const reorder = (ids: string[]) => {
+    const byId = new Map(shown.map((rule) => [rule.id, rule.name]));
+    const names = ids.map((id) => byId.get(id) ?? id);
+    const base = Names.safeParse(stagedOrder?.base);
+    const from = base.success ? base.data : liveNames;
+    // Moving back to the order the tenant holds is no change at all: nothing stays pending.
+    if (jsonEqual(names, from)) staging.discard(orderKey);
+    else staging.stage(orderChange(from, names));
+  };
+
+  const stagedFields = (rule: Rule) => {
+    const parsed = RuleFields.safeParse(staging.find(ruleKey(rule.id))?.draft);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const toggle = (rule: Rule, enabled: boolean) => {
+    const staged = staging.find(ruleKey(rule.id));
+    const base = RuleFields.safeParse(staged?.base);
+    const from = base.success ? base.data : fieldsOf(rule);
+    const draft = { ...(stagedFields(rule) ?? fieldsOf(rule)), enabled };
+    if (jsonEqual(draft, from)) staging.discard(ruleKey(rule.id));
+    else staging.stage(ruleChange(rule, from, draft));
   };
 
   return (
@@ -56,69 +86,59 @@ export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListPro
           </WriteButton>
         </Group>
         <Text size="sm">
-          Rules run in this order at every sign-in and can add claims or refuse access. Auth0 replaced rules with
-          Actions; both run here.
+          Rules run in this order at every sign-in and can add claims or refuse access. To move a rule, drag its handle,
+          or focus the handle, press Space, move it with the arrow keys and press Space again. Moves and on/off switches
+          are staged: apply them from Pending changes.
         </Text>
         {notice && (
           <Alert color="blue" variant="outline" role="status" title="Done">
             {notice}
           </Alert>
         )}
+        {stagedOrder && (
+          <Text size="sm" role="status">
+            The new order is staged, not applied yet.
+          </Text>
+        )}
         {rules.error && <ErrorCallout error={rules.error} />}
-        {write.failure && <FocusedError error={write.failure} />}
         {rules.isLoading && rules.value === undefined && <LoadingLine label="Loading rules…" />}
         {rules.value?.length === 0 && <Text size="sm">There are no rules.</Text>}
-        {ordered.length > 0 && (
-          <Table aria-labelledby={headingId} striped withTableBorder verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Order</Table.Th>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Reorder</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ordered.map((rule, index) => (
-                <Table.Tr key={rule.id}>
-                  <Table.Td>{rule.order}</Table.Td>
-                  <Table.Td>
+        {shown.length > 0 && (
+          <SortableList
+            label="Rules in run order"
+            items={shown}
+            getId={(rule) => rule.id}
+            getName={(rule) => rule.name}
+            onReorder={reorder}
+            disabled={!can(['update:rules'])}
+            renderItem={(rule, handle) => {
+              const enabled = stagedFields(rule)?.enabled ?? rule.enabled;
+              const isStaged = staging.find(ruleKey(rule.id)) !== undefined;
+              return (
+                <Group className={classes.row} gap="sm" wrap="nowrap" data-testid="rule-row">
+                  {handle}
+                  <Text size="sm" w="2ch" ta="end" aria-hidden>
+                    {shown.indexOf(rule) + 1}
+                  </Text>
+                  <div className={classes.grow}>
                     <OpenLink onOpen={() => onOpen(rule.id)}>{rule.name}</OpenLink>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge isOn={rule.enabled} on="Enabled" off="Disabled" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <WriteButton
-                        needs={['update:rules']}
-                        size="xs"
-                        variant="default"
-                        isBlocked={index === 0}
-                        loading={write.busy === `move:${rule.id}`}
-                        onClick={() => move(index, -1)}
-                        aria-label={`Move ${rule.name} up`}
-                      >
-                        Up
-                      </WriteButton>
-                      <WriteButton
-                        needs={['update:rules']}
-                        size="xs"
-                        variant="default"
-                        isBlocked={index === ordered.length - 1}
-                        onClick={() => move(index, 1)}
-                        aria-label={`Move ${rule.name} down`}
-                      >
-                        Down
-                      </WriteButton>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  </div>
+                  {isStaged && (
+                    <Badge variant="filled" color="blue.9" radius="sm">
+                      Staged
+                    </Badge>
+                  )}
+                  <Switch
+                    label="Enabled"
+                    aria-label={`Run “${rule.name}” at sign-in`}
+                    checked={enabled}
+                    disabled={!can(['update:rules'])}
+                    onChange={(event) => toggle(rule, event.currentTarget.checked)}
+                  />
+                </Group>
+              );
+            }}
+          />
         )}
       </Stack>
     </Paper>

@@ -113,6 +113,9 @@ describe('admin API calls', () => {
         const all = [...rules.values()];
         return { status: 200, body: { start: 0, limit: 100, total: all.length, rules: all } };
       }
+      // Auth0 has no batch reorder: the route does not exist there.
+      if (request.method === 'POST')
+        return { status: 404, body: managementError(404, 'Not Found', 'Not Found', 'not_found') };
       const id = request.url.split('/').pop() ?? '';
       const { order } = JSON.parse(request.body) as { order: number };
       if ([...rules.values()].some((rule) => rule.order === order && rule.id !== id)) {
@@ -140,6 +143,30 @@ describe('admin API calls', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
+  });
+
+  it('reorders rules in one call where the server takes the whole order at once', async () => {
+    const listed = [
+      { id: 'rul_a', name: 'a', script: 's', order: 1, enabled: true },
+      { id: 'rul_b', name: 'b', script: 's', order: 2, enabled: true },
+    ];
+    const client = await clientFor((request) =>
+      request.method === 'GET'
+        ? { status: 200, body: { start: 0, limit: 100, total: 2, rules: listed } }
+        : {
+            status: 200,
+            body: [
+              { ...listed[0], order: 2 },
+              { ...listed[1], order: 1 },
+            ],
+          },
+    );
+    const result = await client.rules.reorder(['rul_b', 'rul_a']);
+    expect(result.ok && result.value.map((rule) => rule.id)).toEqual(['rul_b', 'rul_a']);
+    const writes = server?.requests.filter((request) => request.method !== 'GET');
+    expect(writes?.map((request) => [request.method, request.url, request.body])).toEqual([
+      ['POST', expect.stringMatching(/\/rules\/reorder$/), '{"order":["rul_b","rul_a"]}'],
+    ]);
   });
 
   it('never hands a client secret on, and speaks Auth0’s `refresh_token` only on the wire', async () => {

@@ -1,14 +1,23 @@
 import { Text, VisuallyHidden } from '@mantine/core';
-import { diffCounts, type DiffLine } from './line-diff';
-import classes from './rules.module.css';
+import { textDiff, type TextDiffLine } from '../staging/text-diff';
+import classes from './line-diff.module.css';
 
 const plural = (count: number, word: string) => `${count} line${count === 1 ? '' : 's'} ${word}`;
 
+/** How many lines were removed and added, for a one-line summary ("2 lines removed, 3 added"). */
+function diffCounts(lines: readonly TextDiffLine[]) {
+  return {
+    removed: lines.filter((line) => line.kind === 'removed').length,
+    added: lines.filter((line) => line.kind === 'added').length,
+  };
+}
+
 /**
- * A line diff as `diff -u` readers know it: "−" for removed lines, "+" for added ones, in <del> and <ins>.
+ * A line diff from `before` to `after` (the `diff` package's Myers diff) as `diff -u` readers know it: "−" for removed lines, "+" for added ones, in <del> and <ins>.
  * The signs (and hidden words for screen readers) carry the meaning; the tints only repeat it.
  */
-export function LineDiffView({ lines, label }: { lines: readonly DiffLine[]; label: string }) {
+export function LineDiffView({ before, after, label }: { before: string; after: string; label: string }) {
+  const lines = textDiff(before, after);
   const { removed, added } = diffCounts(lines);
   if (removed === 0 && added === 0) return <Text size="sm">No difference: the scripts are the same.</Text>;
   return (
