@@ -16,6 +16,8 @@ export type ApiCallInput = z.infer<typeof ApiCallInput>;
 export const ApiCallResult = z.object({
   status: z.number().int(),
   contentType: z.string().optional(),
+  /** The response headers, names lower-cased; multi-valued headers joined with ", ". */
+  headers: z.record(z.string(), z.string()),
   /** The response body as text, cut at 256 KiB. */
   body: z.string(),
   truncated: z.boolean(),

@@ -4,7 +4,7 @@ import { AdminStepUp } from '../admin/admin-step-up';
 import { createInspectService } from '../inspect/inspect-wiring';
 import { ApiConsole } from '../api-console/api-console';
 import { createIpcHandlers } from '../ipc/ipc-handlers';
-import { createHttpClient } from '../net/http-client';
+import { createProfileHttpClient } from '../net/profile-http-client';
 import { createIpcRouter, trustOrigin, type IpcRouter } from '../ipc/ipc-router';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -63,7 +63,11 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
   const apiConsole = new ApiConsole(
     sessions,
     (profileId) => settings.profile(profileId),
-    createHttpClient({ userAgent: options.userAgent }),
+    (profile) =>
+      createProfileHttpClient(profile, {
+        userAgent: options.userAgent,
+        policyCaBundlePaths: settings.policy.caBundlePaths,
+      }),
   );
   // The admin pane's step-up: its own tokens, ended whenever the account's everyday credentials end.
   const stepUp = new AdminStepUp({

@@ -3,7 +3,7 @@ import type { SessionStorage } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { TokenSet } from '../auth/token-set';
 import type { AccountRef } from './account-id';
-import type { LiveSession } from './live-session';
+import type { LiveSession, PreviousAccessToken } from './live-session';
 import { optional } from './optional-field';
 import { proactiveRefreshDelay, refreshRetryMs, type RefreshTimers } from './refresh-scheduler';
 import type { SessionEvents } from './session-events';
@@ -11,6 +11,7 @@ import { skewNotice } from './session-notices';
 import type { SessionProfiles } from './session-profiles';
 import type { SessionRegistry } from './session-registry';
 import type { SessionStorageKeeper } from './session-storage-keeper';
+import { decodeClaims, decodeHeader } from './session-summary';
 
 export interface SessionRenewalDeps {
   readonly profiles: SessionProfiles;
@@ -65,6 +66,8 @@ export class SessionRenewal {
     let storage: SessionStorage = existing?.storage ?? 'keychain';
     if (next !== refreshToken) storage = await this.deps.keeper.store(accountId, next); // the write replaces the old entry
     const session = this.adopt(accountId, ref, result.value, next, storage);
+    const previous = previousAccessOf(existing, result.value.accessToken, this.deps.clock());
+    if (previous !== undefined) session.previousAccess = previous;
     // A restore (no existing session) announces itself once, after all accounts are back.
     if (existing !== undefined && accountId === this.deps.registry.activeAccountId) {
       this.deps.events.changed({
@@ -125,4 +128,18 @@ export class SessionRenewal {
       });
     }
   }
+}
+
+/**
+ * The claims of the access token a refresh just replaced; when the server sent the same token back (or the
+ * session was locked, so there was none in memory), the one remembered from the refresh before stays.
+ */
+function previousAccessOf(
+  existing: LiveSession | undefined,
+  nextAccessToken: string,
+  now: number,
+): PreviousAccessToken | undefined {
+  const old = existing?.tokens?.accessToken;
+  if (old === undefined || old === nextAccessToken) return existing?.previousAccess;
+  return { header: decodeHeader(old), claims: decodeClaims(old), replacedAt: now };
 }

@@ -1,5 +1,5 @@
 import type { SignInInput } from '../../common/ipc/auth.contract';
-import type { TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
+import type { DiffTokenRef, TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
 import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
 import type { SaveProfileInput } from '../../common/ipc/settings.contract';
 import type { GatehouseApi } from '../../common/ipc/contract';
@@ -80,7 +80,7 @@ export const mfaCancel = (transactionId: string) => settle(bridge().mfa.cancel({
 /** Decode, verify (against the profile's own JWKS), compare and redact tokens; main never returns the raw token. */
 export const inspectVerify = (input: VerifyInput) => settle(bridge().inspect.verify(input));
 
-export const inspectDiff = (before: TokenRef, after: TokenRef) => settle(bridge().inspect.diff({ before, after }));
+export const inspectDiff = (before: DiffTokenRef, after: DiffTokenRef) => settle(bridge().inspect.diff({ before, after }));
 
 export const inspectSupportBundle = (tokens: TokenRef[]) => settle(bridge().inspect.supportBundle({ tokens }));
 

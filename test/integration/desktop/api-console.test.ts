@@ -27,7 +27,7 @@ beforeAll(async () => {
       return;
     }
     response
-      .writeHead(200, { 'content-type': 'application/json' })
+      .writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req-42' })
       .end(JSON.stringify({ sub: decodeJwt(token).sub, path: request.url }));
   });
   await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
@@ -53,6 +53,7 @@ describe('API console', () => {
 
     const answer = await router.handle('api:call', ourWindow, { method: 'GET', url: `${apiBase}reports?x=1` });
     expect(answer).toMatchObject({ ok: true, value: { status: 200, retriedAfterRefresh: true } });
+    expect(answer).toMatchObject({ value: { headers: { 'x-request-id': 'req-42' } } });
     expect(seenTokens).toHaveLength(2);
     expect(seenTokens[0]).not.toBe(seenTokens[1]);
     const body = answer.ok ? JSON.parse((answer.value as { body: string }).body) : {};
