@@ -46,6 +46,7 @@ export class ApiConsole {
           method: input.method,
           url: input.url,
           headers: {
+            ...input.headers,
             Authorization: `Bearer ${accessToken}`,
             ...(input.contentType === undefined ? {} : { 'Content-Type': input.contentType }),
           },

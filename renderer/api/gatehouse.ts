@@ -1,3 +1,4 @@
+import type { ApiCallInput } from '../../common/ipc/api.contract';
 import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { DiffTokenRef, TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
 import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
@@ -193,3 +194,6 @@ export const signOutAll = () => settle(bridge().auth.signOutAll({}));
 export const lockNow = () => settle(bridge().auth.lock({}));
 
 export const unlock = () => settle(bridge().auth.unlock({}));
+
+/** The API console: main adds the access token and refreshes once on a 401; the token never comes here. */
+export const apiCall = (input: ApiCallInput) => settle(bridge().api.call(input));
