@@ -21,7 +21,10 @@ export const ApiCallInput = z
     headers: z
       .record(
         headerName.refine((name) => !reservedApiHeader.test(name), 'Gatehouse sets this header itself'),
-        z.string().max(8192).regex(/^[^\r\n]*$/, 'one line only'),
+        z
+          .string()
+          .max(8192)
+          .regex(/^[^\r\n]*$/, 'one line only'),
       )
       .optional(),
   })

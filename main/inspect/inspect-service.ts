@@ -78,9 +78,13 @@ export class InspectService {
     const previous = this.#options.previousToken?.(ref.accountId) ?? null;
     if (previous === null) {
       return err(
-        appError('not_found', 'Your access token has not been refreshed yet in this session, so there is no earlier one.', {
-          nextStep: 'Compare again after the next refresh (the API console refreshes on a 401).',
-        }),
+        appError(
+          'not_found',
+          'Your access token has not been refreshed yet in this session, so there is no earlier one.',
+          {
+            nextStep: 'Compare again after the next refresh (the API console refreshes on a 401).',
+          },
+        ),
       );
     }
     return ok({ format: 'jws', header: previous.header, claims: previous.claims, signatureByteLength: 0, notes: [] });

@@ -81,7 +81,8 @@ export const mfaCancel = (transactionId: string) => settle(bridge().mfa.cancel({
 /** Decode, verify (against the profile's own JWKS), compare and redact tokens; main never returns the raw token. */
 export const inspectVerify = (input: VerifyInput) => settle(bridge().inspect.verify(input));
 
-export const inspectDiff = (before: DiffTokenRef, after: DiffTokenRef) => settle(bridge().inspect.diff({ before, after }));
+export const inspectDiff = (before: DiffTokenRef, after: DiffTokenRef) =>
+  settle(bridge().inspect.diff({ before, after }));
 
 export const inspectSupportBundle = (tokens: TokenRef[]) => settle(bridge().inspect.supportBundle({ tokens }));
 

@@ -61,7 +61,11 @@ describe('API console', () => {
     expect(seenTokens).toHaveLength(2);
     expect(seenTokens[0]).not.toBe(seenTokens[1]);
     const body = answer.ok ? JSON.parse((answer.value as { body: string }).body) : {};
-    expect(body).toMatchObject({ path: '/api/reports?x=1', sub: expect.stringMatching(/^auth0\|/), trace: 'support-ticket-7' });
+    expect(body).toMatchObject({
+      path: '/api/reports?x=1',
+      sub: expect.stringMatching(/^auth0\|/),
+      trace: 'support-ticket-7',
+    });
     for (const token of seenTokens) expect(JSON.stringify(answer)).not.toContain(token);
 
     for (const outside of [
