@@ -17,6 +17,7 @@ import type { AppError } from '../../../common/errors/app-error';
 import type { SupportBundle, TokenRef, VerificationResult } from '../../../common/ipc/inspect.contract';
 import { inspectSupportBundle, inspectVerify } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
+import { TokenDiffView } from './token-diff-view';
 import { VerificationReport } from './verification-report';
 
 type Source = 'access' | 'id' | 'paste';
@@ -144,6 +145,7 @@ export function InspectorView() {
           <VerificationReport result={result} />
         </Paper>
       )}
+      <TokenDiffView />
     </Stack>
   );
 }
