@@ -10,10 +10,12 @@ export function prettyBody(body: string): string {
   }
 }
 
-function statusColor(status: number): string {
-  if (status < 300) return 'green.9';
-  if (status < 400) return 'blue.9';
-  return 'red.9';
+/** Words beside the number, so the outcome does not rest on colour alone. */
+function statusWords(status: number): string {
+  if (status < 300) return 'success';
+  if (status < 400) return 'redirect';
+  if (status < 500) return 'refused by the API';
+  return 'server error';
 }
 
 /** Status, time, headers and body of one answer, and whether main had to refresh the token to get it. */
@@ -23,9 +25,10 @@ export function ApiResponse({ result }: { result: ApiCallResult }) {
     <Stack gap="sm" aria-label="Response" component="section">
       <Title order={3}>Response</Title>
       <Group gap="sm">
-        <Badge color={statusColor(result.status)} variant="filled" size="lg">
+        <Badge variant="default" size="lg">
           Status {result.status}
         </Badge>
+        <Text size="sm">{statusWords(result.status)}</Text>
         <Text size="sm">{result.durationMs} ms</Text>
       </Group>
       {result.retriedAfterRefresh && (

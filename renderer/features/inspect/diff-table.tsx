@@ -1,11 +1,11 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import type { ClaimChange, TokenDiff } from '../../../common/ipc/inspect.contract';
 import { ClaimValue } from '../../components/claim-value';
 
-const changeWords: Record<ClaimChange['change'], { label: string; color: string }> = {
-  changed: { label: 'Changed', color: 'blue.9' },
-  added: { label: 'Added', color: 'green.9' },
-  removed: { label: 'Removed', color: 'red.9' },
+const changeWords: Record<ClaimChange['change'], string> = {
+  changed: 'Changed',
+  added: 'Added',
+  removed: 'Removed',
 };
 
 function Side({ name, value, isPresent }: { name: string; value: unknown; isPresent: boolean }) {
@@ -60,9 +60,9 @@ export function DiffTable({
                 </Stack>
               </Table.Th>
               <Table.Td>
-                <Badge color={changeWords[change.change].color} variant="filled">
-                  {changeWords[change.change].label}
-                </Badge>
+                <Text size="sm" fw={700}>
+                  {changeWords[change.change]}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Side name={change.name} value={change.before} isPresent={change.change !== 'added'} />
