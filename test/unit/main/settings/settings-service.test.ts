@@ -42,6 +42,32 @@ describe('SettingsService', () => {
     expect(settings.profile('corp')?.issuer).toBe('https://login.corp.example/');
   });
 
+  it('can pin explicit endpoints and extra parameters, and then refuses changes to them', () => {
+    const generic = Profile.parse({
+      ...corp,
+      kind: 'oauth2',
+      endpoints: { token: 'https://login.corp.example/token' },
+      extraParams: { resource: 'https://api.corp.example' },
+    });
+    const policy = ManagedPolicy.parse({
+      version: 1,
+      profiles: [
+        {
+          id: 'corp',
+          endpoints: { token: 'https://login.corp.example/token' },
+          extraParams: { resource: 'https://api.corp.example' },
+          locked: ['endpoints', 'extraParams'],
+        },
+      ],
+    });
+    const settings = testSettings([generic], policy);
+    const moved = settings.saveProfile({ ...generic, endpoints: { token: 'https://attacker.example/token' } });
+    expect(!moved.ok && moved.error).toMatchObject({ code: 'policy_locked', message: /endpoints/ });
+    const widened = settings.saveProfile({ ...generic, extraParams: { resource: 'https://attacker.example' } });
+    expect(!widened.ok && widened.error).toMatchObject({ code: 'policy_locked', message: /extraParams/ });
+    expect(settings.profile('corp')?.endpoints?.token).toBe('https://login.corp.example/token');
+  });
+
   it('allows changes to fields the policy does not lock', () => {
     const settings = testSettings([corp], lockedPolicy);
     expect(settings.saveProfile({ ...corp, name: 'Renamed' }).ok).toBe(true);
