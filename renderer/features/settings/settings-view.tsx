@@ -8,6 +8,7 @@ import { ErrorCallout } from '../../components/error-callout';
 import { PolicySummary } from './policy-summary';
 import { draftFromProfile, emptyDraft } from './profile-draft';
 import { ProfileForm } from './profile-form';
+import { RemoveProfileModal } from './remove-profile-modal';
 
 export interface SettingsViewProps {
   /** Back to the app; `changed` says whether the active server may differ, so the screens reload. */
@@ -22,6 +23,8 @@ export function SettingsView({ onClose }: SettingsViewProps) {
   const [failure, setFailure] = useState<AppError>();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [changed, setChanged] = useState(false);
+  const [removing, setRemoving] = useState<Profile | null>(null);
+  const [isRemoveBusy, setRemoveBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const show = (answer: Awaited<ReturnType<typeof readSettings>>) => {
@@ -127,7 +130,7 @@ export function SettingsView({ onClose }: SettingsViewProps) {
                     Edit
                   </Button>
                   {!isManaged && !isActive && (
-                    <Button size="xs" variant="default" color="red" onClick={() => act(removeProfile(profile.id))}>
+                    <Button size="xs" variant="default" color="red" onClick={() => setRemoving(profile)}>
                       Remove
                     </Button>
                   )}
@@ -138,6 +141,18 @@ export function SettingsView({ onClose }: SettingsViewProps) {
         })}
       </Stack>
       {data && <PolicySummary policy={data.policy} />}
+      <RemoveProfileModal
+        profile={removing}
+        isRemoving={isRemoveBusy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={(profile) => {
+          setRemoveBusy(true);
+          void act(removeProfile(profile.id)).finally(() => {
+            setRemoveBusy(false);
+            setRemoving(null);
+          });
+        }}
+      />
     </Stack>
   );
 }
