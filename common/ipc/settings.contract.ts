@@ -28,6 +28,26 @@ export const SaveProfileInput = z.object({
 });
 export type SaveProfileInput = z.input<typeof SaveProfileInput>;
 
+export const ConnectionStep = z.object({
+  id: z.enum(['discovery', 'jwks', 'token']),
+  /** Short label, e.g. "Key set (JWKS)". */
+  title: z.string(),
+  status: z.enum(['pass', 'fail', 'skip']),
+  /** Plain words: what was reached, or why not (DNS, TLS, proxy, refused, status). */
+  reason: z.string(),
+  url: z.string().optional(),
+  durationMs: z.number().int().nonnegative(),
+});
+export type ConnectionStep = z.infer<typeof ConnectionStep>;
+
+export const ConnectionReport = z.object({
+  profileId: z.string(),
+  /** True when no step failed. */
+  ok: z.boolean(),
+  steps: z.array(ConnectionStep),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+
 const ProfileIdInput = z.object({ profileId: z.string().min(1).max(64) }).strict();
 
 export const settingsChannels = {
@@ -35,4 +55,6 @@ export const settingsChannels = {
   saveProfile: channel('settings:saveProfile', SaveProfileInput, Profile),
   removeProfile: channel('settings:removeProfile', ProfileIdInput, z.object({ removed: z.boolean() })),
   useProfile: channel('settings:useProfile', ProfileIdInput, Profile),
+  /** Discovery (or the configured endpoints), the JWKS, and a token-endpoint probe that sends no credentials. */
+  testConnection: channel('settings:testConnection', ProfileIdInput, ConnectionReport),
 } as const;

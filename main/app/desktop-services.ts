@@ -12,6 +12,10 @@ import type { Scheduler } from '../session/refresh-scheduler';
 import { SessionManager } from '../session/session-manager';
 import { sessionPolicyOf } from '../session/session-policy';
 import type { SettingsService } from '../settings/settings-service';
+import { testConnection } from '../settings/connection-test';
+import type { Profile } from '../settings/profile';
+import { appError } from '../../common/errors/app-error';
+import { err } from '../../common/result';
 import { ProfileEditor } from './profile-editor';
 import { settingsProfiles } from './settings-profiles';
 import { createTokenGrants } from './token-grants-factory';
@@ -60,15 +64,18 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     userAgent: options.userAgent,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const apiConsole = new ApiConsole(
-    sessions,
-    (profileId) => settings.profile(profileId),
-    (profile) =>
-      createProfileHttpClient(profile, {
-        userAgent: options.userAgent,
-        policyCaBundlePaths: settings.policy.caBundlePaths,
-      }),
-  );
+  const httpFor = (profile: Profile) =>
+    createProfileHttpClient(profile, {
+      userAgent: options.userAgent,
+      policyCaBundlePaths: settings.policy.caBundlePaths,
+    });
+  const apiConsole = new ApiConsole(sessions, (profileId) => settings.profile(profileId), httpFor);
+  const testProfileConnection = async (profileId: string) => {
+    const profile = settings.profile(profileId);
+    return profile === undefined
+      ? err(appError('not_found', 'That server profile is gone.', { nextStep: 'Reopen Settings.' }))
+      : testConnection(profile, { httpFor });
+  };
   // The admin pane's step-up: its own tokens, ended whenever the account's everyday credentials end.
   const stepUp = new AdminStepUp({
     profiles: sessionProfiles,
@@ -87,7 +94,15 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     }),
   );
   const router = createIpcRouter(
-    createIpcHandlers({ settings, sessions, profiles, inspect, apiConsole, admin }),
+    createIpcHandlers({
+      settings,
+      sessions,
+      profiles,
+      inspect,
+      apiConsole,
+      admin,
+      testConnection: testProfileConnection,
+    }),
     trustOrigin(options.trustedOrigin),
     ...(options.logger === undefined ? [] : [options.logger]),
   );
