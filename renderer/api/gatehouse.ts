@@ -198,3 +198,6 @@ export const unlock = () => settle(bridge().auth.unlock({}));
 
 /** The API console: main adds the access token and refreshes once on a 401; the token never comes here. */
 export const apiCall = (input: ApiCallInput) => settle(bridge().api.call(input));
+
+/** Settings' "Test connection": discovery, JWKS and a credential-free token probe, through the profile's proxy. */
+export const testConnection = (profileId: string) => settle(bridge().settings.testConnection({ profileId }));

@@ -12,7 +12,13 @@ export interface RemoveProfileModalProps {
 /** Asks before a server profile goes: it names the profile, and Cancel has the focus so Enter is harmless. */
 export function RemoveProfileModal({ profile, isRemoving, onConfirm, onCancel }: RemoveProfileModalProps) {
   return (
-    <Modal opened={profile !== null} onClose={onCancel} title={`Remove “${profile?.name ?? ''}”?`} centered>
+    <Modal
+      opened={profile !== null}
+      onClose={onCancel}
+      title={`Remove “${profile?.name ?? ''}”?`}
+      closeButtonProps={{ 'aria-label': 'Close without removing' }}
+      centered
+    >
       <Stack gap="md">
         <Text size="sm">
           Gatehouse signs out every account on this server ({profile?.issuer}), then forgets the server and the client

@@ -5,6 +5,7 @@ import type { SettingsView as SettingsData } from '../../../common/ipc/settings.
 import type { Profile } from '../../../common/settings/profile.schema';
 import { readSettings, removeProfile, switchProfile } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
+import { ConnectionCheck } from './connection-check';
 import { PolicySummary } from './policy-summary';
 import { draftFromProfile, emptyDraft } from './profile-draft';
 import { ProfileForm } from './profile-form';
@@ -119,6 +120,7 @@ export function SettingsView({ onClose }: SettingsViewProps) {
                     Client {profile.clientId}
                     {profile.realms.length > 0 ? ` · realms ${profile.realms.join(', ')}` : ''}
                   </Text>
+                  <ConnectionCheck profileId={profile.id} profileName={profile.name} />
                 </Stack>
                 <Group gap="xs">
                   {!isActive && (
