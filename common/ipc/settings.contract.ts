@@ -48,6 +48,19 @@ export const ConnectionReport = z.object({
 });
 export type ConnectionReport = z.infer<typeof ConnectionReport>;
 
+export const KeychainHealth = z.object({
+  /** True when a probe entry could be written, read back and deleted just now. */
+  works: z.boolean(),
+  /** When it failed: the keychain's own words, for IT. */
+  reason: z.string().optional(),
+  checkedAt: z.number().int(),
+  /** What the policy says to do without a keychain. */
+  keychainUnavailable: z.enum(['memory-only', 'refuse']),
+  /** False: sessions are never saved, keychain or not. */
+  persistSessions: z.boolean(),
+});
+export type KeychainHealth = z.infer<typeof KeychainHealth>;
+
 const ProfileIdInput = z.object({ profileId: z.string().min(1).max(64) }).strict();
 
 export const settingsChannels = {
@@ -56,5 +69,7 @@ export const settingsChannels = {
   removeProfile: channel('settings:removeProfile', ProfileIdInput, z.object({ removed: z.boolean() })),
   useProfile: channel('settings:useProfile', ProfileIdInput, Profile),
   /** Discovery (or the configured endpoints), the JWKS, and a token-endpoint probe that sends no credentials. */
+  /** Writes, reads back and deletes a probe entry in the OS keychain now, and says what the policy does without one. */
+  keychainHealth: channel('settings:keychainHealth', z.object({}).strict(), KeychainHealth),
   testConnection: channel('settings:testConnection', ProfileIdInput, ConnectionReport),
 } as const;

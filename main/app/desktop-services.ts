@@ -15,7 +15,8 @@ import type { SettingsService } from '../settings/settings-service';
 import { testConnection } from '../settings/connection-test';
 import type { Profile } from '../settings/profile';
 import { appError } from '../../common/errors/app-error';
-import { err } from '../../common/result';
+import { err, ok } from '../../common/result';
+import { probeKeychain } from '../secrets/keychain-probe';
 import { ProfileEditor } from './profile-editor';
 import { settingsProfiles } from './settings-profiles';
 import { createTokenGrants } from './token-grants-factory';
@@ -102,6 +103,15 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       apiConsole,
       admin,
       testConnection: testProfileConnection,
+      keychainHealth: async () => {
+        const probe = await probeKeychain(secretStore);
+        return ok({
+          ...probe,
+          checkedAt: (options.clock ?? Date.now)(),
+          keychainUnavailable: settings.policy.keychainUnavailable,
+          persistSessions: settings.policy.persistSessions,
+        });
+      },
     }),
     trustOrigin(options.trustedOrigin),
     ...(options.logger === undefined ? [] : [options.logger]),

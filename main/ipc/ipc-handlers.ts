@@ -1,5 +1,5 @@
 import type { ProfileSummary } from '../../common/ipc/profile.contract';
-import type { ConnectionReport, SettingsView } from '../../common/ipc/settings.contract';
+import type { ConnectionReport, KeychainHealth, SettingsView } from '../../common/ipc/settings.contract';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { AdminHandlers } from '../admin/admin-ipc';
@@ -21,6 +21,8 @@ export interface IpcServices {
   readonly admin: AdminHandlers;
   /** Settings' "Test connection" for a saved profile (main/settings/connection-test.ts). */
   readonly testConnection: (profileId: string) => Promise<AppResult<ConnectionReport>>;
+  /** Settings' keychain health check (main/secrets/keychain-probe.ts). */
+  readonly keychainHealth: () => Promise<AppResult<KeychainHealth>>;
 }
 
 /** Maps each contract channel to the service call behind it; no logic lives here. */
@@ -32,6 +34,7 @@ export function createIpcHandlers({
   apiConsole,
   admin,
   testConnection,
+  keychainHealth,
 }: IpcServices): IpcHandlers {
   return {
     auth: {
@@ -69,6 +72,7 @@ export function createIpcHandlers({
       removeProfile: (input) => profiles.remove(input.profileId),
       useProfile: async (input) => settings.useProfile(input.profileId),
       testConnection: (input) => testConnection(input.profileId),
+      keychainHealth: () => keychainHealth(),
     },
     inspect: {
       decode: (input) => inspect.decode(input),

@@ -201,3 +201,6 @@ export const apiCall = (input: ApiCallInput) => settle(bridge().api.call(input))
 
 /** Settings' "Test connection": discovery, JWKS and a credential-free token probe, through the profile's proxy. */
 export const testConnection = (profileId: string) => settle(bridge().settings.testConnection({ profileId }));
+
+/** Whether the OS keychain works now (main writes, reads and deletes a probe entry), and the policy without one. */
+export const keychainHealth = () => settle(bridge().settings.keychainHealth({}));

@@ -6,6 +6,7 @@ import type { Profile } from '../../../common/settings/profile.schema';
 import { readSettings, removeProfile, switchProfile } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
 import { ConnectionCheck } from './connection-check';
+import { KeychainHealthPanel } from './keychain-health';
 import { PolicySummary } from './policy-summary';
 import { draftFromProfile, emptyDraft } from './profile-draft';
 import { ProfileForm } from './profile-form';
@@ -142,6 +143,7 @@ export function SettingsView({ onClose }: SettingsViewProps) {
           );
         })}
       </Stack>
+      <KeychainHealthPanel />
       {data && <PolicySummary policy={data.policy} />}
       <RemoveProfileModal
         profile={removing}
