@@ -48,6 +48,15 @@ afterAll(async () => {
 });
 
 describe('settings: test connection and remove', () => {
+  it('says the real keychain works now, and checks it again on request', async () => {
+    const panel = page.getByRole('region', { name: 'System keychain' });
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain('The keychain works');
+    expect(await panel.textContent()).toContain('kept in memory only');
+    await panel.getByRole('button', { name: 'Check again' }).click();
+    await expect.poll(() => panel.getAttribute('aria-busy')).toBe('false');
+    expect(await panel.textContent()).toContain('The keychain works');
+  });
+
   it('passes against the demo server and fails against a closed port, with the reason', async () => {
     await card('Demo tenant (test)')
       .getByRole('button', { name: /Test connection/ })
