@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColorSchemeChoice } from '../settings/color-scheme';
 import { pinnableProfileFields } from '../settings/managed-policy.schema';
 import { Profile } from '../settings/profile.schema';
 import { channel } from './channel';
@@ -70,6 +71,13 @@ export const settingsChannels = {
   useProfile: channel('settings:useProfile', ProfileIdInput, Profile),
   /** Discovery (or the configured endpoints), the JWKS, and a token-endpoint probe that sends no credentials. */
   /** Writes, reads back and deletes a probe entry in the OS keychain now, and says what the policy does without one. */
+  /** The remembered theme (light, dark or follow the system). */
+  colorScheme: channel('settings:colorScheme', z.object({}).strict(), z.object({ colorScheme: ColorSchemeChoice })),
+  setColorScheme: channel(
+    'settings:setColorScheme',
+    z.object({ colorScheme: ColorSchemeChoice }).strict(),
+    z.object({ colorScheme: ColorSchemeChoice }),
+  ),
   keychainHealth: channel('settings:keychainHealth', z.object({}).strict(), KeychainHealth),
   testConnection: channel('settings:testConnection', ProfileIdInput, ConnectionReport),
 } as const;

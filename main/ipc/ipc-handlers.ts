@@ -73,6 +73,11 @@ export function createIpcHandlers({
       useProfile: async (input) => settings.useProfile(input.profileId),
       testConnection: (input) => testConnection(input.profileId),
       keychainHealth: () => keychainHealth(),
+      colorScheme: async () => ok({ colorScheme: settings.colorScheme() }),
+      setColorScheme: async (input) => {
+        settings.setColorScheme(input.colorScheme);
+        return ok({ colorScheme: settings.colorScheme() });
+      },
     },
     inspect: {
       decode: (input) => inspect.decode(input),

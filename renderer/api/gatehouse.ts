@@ -1,3 +1,4 @@
+import type { ColorSchemeChoice } from '../../common/settings/color-scheme';
 import type { ApiCallInput } from '../../common/ipc/api.contract';
 import type { SignInInput } from '../../common/ipc/auth.contract';
 import type { DiffTokenRef, TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
@@ -204,3 +205,9 @@ export const testConnection = (profileId: string) => settle(bridge().settings.te
 
 /** Whether the OS keychain works now (main writes, reads and deletes a probe entry), and the policy without one. */
 export const keychainHealth = () => settle(bridge().settings.keychainHealth({}));
+
+/** The remembered theme; main keeps it in the settings file (the window keeps no storage of its own). */
+export const readColorScheme = () => settle(bridge().settings.colorScheme({}));
+
+export const saveColorScheme = (colorScheme: ColorSchemeChoice) =>
+  settle(bridge().settings.setColorScheme({ colorScheme }));

@@ -11,6 +11,7 @@ import { PolicySummary } from './policy-summary';
 import { draftFromProfile, emptyDraft } from './profile-draft';
 import { ProfileForm } from './profile-form';
 import { RemoveProfileModal } from './remove-profile-modal';
+import { ThemeChoice } from './theme-choice';
 
 export interface SettingsViewProps {
   /** Back to the app; `changed` says whether the active server may differ, so the screens reload. */
@@ -143,6 +144,7 @@ export function SettingsView({ onClose }: SettingsViewProps) {
           );
         })}
       </Stack>
+      <ThemeChoice />
       <KeychainHealthPanel />
       {data && <PolicySummary policy={data.policy} />}
       <RemoveProfileModal

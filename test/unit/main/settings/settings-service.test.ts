@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ManagedPolicy } from '../../../../main/settings/managed-policy';
+import { ManagedPolicy, noPolicy } from '../../../../main/settings/managed-policy';
+import { SettingsService } from '../../../../main/settings/settings-service';
 import { Profile } from '../../../../main/settings/profile';
 import { testSettings } from '../../../support/test-settings';
 
@@ -95,5 +96,16 @@ describe('SettingsService', () => {
   it('says when a profile to use does not exist', () => {
     const result = testSettings([corp]).useProfile('nope');
     expect(!result.ok && result.error.code).toBe('not_found');
+  });
+});
+
+describe('SettingsService theme', () => {
+  it('follows the system until a theme is chosen, then remembers the choice in the settings file', () => {
+    const file = { store: { version: 2, profiles: [corp], activeProfileId: 'corp' } as Record<string, unknown> };
+    const settings = new SettingsService(file, noPolicy);
+    expect(settings.colorScheme()).toBe('auto');
+    settings.setColorScheme('dark');
+    expect(file.store['colorScheme']).toBe('dark');
+    expect(new SettingsService(file, noPolicy).colorScheme()).toBe('dark');
   });
 });
