@@ -76,6 +76,17 @@ describe('settings: test connection and remove', () => {
     await axeInBothThemes();
   });
 
+  it('remembers the chosen theme across a reload of the window', async () => {
+    const theme = page.getByRole('region', { name: 'Theme' });
+    await theme.getByText('Dark', { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mantineColorScheme'])).toBe('dark');
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mantineColorScheme'])).toBe('dark');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('region', { name: 'Theme' }).getByText('Follow the system', { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mantineColorScheme'])).toBe('light');
+  });
+
   it('asks before removing a profile, naming it, and removes it only when confirmed', async () => {
     await card('Closed port').getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove “Closed port”?' });
