@@ -51,7 +51,7 @@ export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInSh
         <SessionView session={session} onSignedOut={onSignedOut} onAddAccount={onAddAccount} />
       </Tabs.Panel>
       <Tabs.Panel value="inspector">
-        <InspectorView />
+        <InspectorView session={session} />
       </Tabs.Panel>
       <Tabs.Panel value="api">
         <ApiConsoleView session={session} />

@@ -86,6 +86,12 @@ describe('support tools', () => {
     expect(await expiry.locator('time').count()).toBe(2);
     expect(await table.locator('tr', { hasText: /^iat/ }).getAttribute('data-change')).toBe('changed');
     expect(await page.content()).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/);
+    // Without an admin step-up the dry run is not allowed: the roles claim's origin is "unknown", said plainly.
+    const provenance = page.getByRole('region', { name: 'Where my custom claims come from' });
+    await expect.poll(() => provenance.textContent(), { timeout: 15_000 }).toContain('is unknown');
+    expect(await provenance.getByRole('row', { name: /gatehouse\.test\/roles.*Access token/ }).textContent()).toContain(
+      'unknown',
+    );
     await checkBothThemes('token-diff');
     expect(errors).toEqual([]);
   });
