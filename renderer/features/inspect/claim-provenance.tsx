@@ -16,7 +16,7 @@ interface CustomClaim {
 function customClaims(session: SessionSummary): CustomClaim[] {
   const of = (token: CustomClaim['token'], claims: Record<string, unknown> | null) =>
     Object.keys(claims ?? {})
-      .filter((name) => describeClaim(name) === undefined)
+      .filter((name) => (describeClaim(name)?.source ?? 'custom') === 'custom')
       .map((name) => ({ token, name }));
   return [...of('access', session.accessTokenClaims), ...of('id', session.idTokenClaims)];
 }
