@@ -199,7 +199,19 @@ export const VerifyInput = z
   })
   .strict();
 export type VerifyInput = z.infer<typeof VerifyInput>;
-export const DiffInput = z.object({ before: TokenRef, after: TokenRef }).strict();
+/**
+ * The session's access token as it was before its last refresh. Main keeps only its decoded header and
+ * claims, so it can be compared but not verified or bundled.
+ */
+export const PreviousTokenRef = z
+  .object({ source: z.literal('previous'), accountId: z.string().min(1).max(512).optional() })
+  .strict();
+export type PreviousTokenRef = z.infer<typeof PreviousTokenRef>;
+
+export const DiffTokenRef = z.union([TokenRef, PreviousTokenRef]);
+export type DiffTokenRef = z.infer<typeof DiffTokenRef>;
+
+export const DiffInput = z.object({ before: DiffTokenRef, after: DiffTokenRef }).strict();
 export const SupportBundleInput = z
   .object({
     tokens: z.array(TokenRef).min(1).max(4),

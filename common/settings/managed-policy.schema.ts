@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientAuthMethod, RealmMapping } from './profile.schema';
+import { ClientAuthMethod, ExplicitEndpoints, RealmMapping } from './profile.schema';
 
 /** Profile fields an organisation may pin (set) and lock (make read-only). Secrets are never in a policy. */
 export const pinnableProfileFields = [
@@ -18,6 +18,8 @@ export const pinnableProfileFields = [
   'proxy',
   'timeoutMs',
   'apiBaseUrl',
+  'endpoints',
+  'extraParams',
 ] as const;
 export type PinnableProfileField = (typeof pinnableProfileFields)[number];
 
@@ -39,6 +41,8 @@ const PinnedProfile = z
     proxy: z.string().url().optional(),
     timeoutMs: z.number().int().min(1000).max(120_000).optional(),
     apiBaseUrl: z.string().url().optional(),
+    endpoints: ExplicitEndpoints.optional(),
+    extraParams: z.record(z.string(), z.string()).optional(),
     /** Which of the fields above the user may not change. */
     locked: z.array(z.enum(pinnableProfileFields)).default([]),
   })

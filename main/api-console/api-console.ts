@@ -18,7 +18,8 @@ export class ApiConsole {
   constructor(
     private readonly sessions: SessionManager,
     private readonly profileOf: (profileId: string) => Profile | undefined,
-    private readonly http: AxiosInstance,
+    /** The profile's own client (main/net/profile-http-client.ts), so its proxy, CA bundle and timeout apply. */
+    private readonly httpFor: (profile: Profile) => Promise<AppResult<AxiosInstance>>,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -34,15 +35,18 @@ export class ApiConsole {
         }),
       );
     }
+    const http = await this.httpFor(profile);
+    if (!http.ok) return http;
     const started = this.clock();
     let attempts = 0;
     try {
       const answer = await this.sessions.withAccessToken(accountId, async (accessToken) => {
         attempts += 1;
-        return this.http.request<string>({
+        return http.value.request<string>({
           method: input.method,
           url: input.url,
           headers: {
+            ...input.headers,
             Authorization: `Bearer ${accessToken}`,
             ...(input.contentType === undefined ? {} : { 'Content-Type': input.contentType }),
           },
@@ -55,6 +59,7 @@ export class ApiConsole {
       return ok({
         status: answer.value.status,
         ...(typeof contentType === 'string' ? { contentType } : {}),
+        headers: flatHeaders(answer.value.headers),
         body: body.slice(0, maxBodyChars),
         truncated: body.length > maxBodyChars,
         durationMs: Math.round(this.clock() - started),
@@ -64,6 +69,17 @@ export class ApiConsole {
       return err(translateTransportError(error, input.url));
     }
   }
+}
+
+/** Axios headers as plain strings; `set-cookie` arrives as an array and is joined, as a browser's devtools show it. */
+function flatHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') flat[name.toLowerCase()] = value;
+    else if (typeof value === 'number') flat[name.toLowerCase()] = String(value);
+    else if (Array.isArray(value)) flat[name.toLowerCase()] = value.map(String).join(', ');
+  }
+  return flat;
 }
 
 function apiBase(profile: Profile): string | null {

@@ -4,7 +4,7 @@ import { AdminStepUp } from '../admin/admin-step-up';
 import { createInspectService } from '../inspect/inspect-wiring';
 import { ApiConsole } from '../api-console/api-console';
 import { createIpcHandlers } from '../ipc/ipc-handlers';
-import { createHttpClient } from '../net/http-client';
+import { createProfileHttpClient } from '../net/profile-http-client';
 import { createIpcRouter, trustOrigin, type IpcRouter } from '../ipc/ipc-router';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -12,6 +12,11 @@ import type { Scheduler } from '../session/refresh-scheduler';
 import { SessionManager } from '../session/session-manager';
 import { sessionPolicyOf } from '../session/session-policy';
 import type { SettingsService } from '../settings/settings-service';
+import { testConnection } from '../settings/connection-test';
+import type { Profile } from '../settings/profile';
+import { appError } from '../../common/errors/app-error';
+import { err, ok } from '../../common/result';
+import { probeKeychain } from '../secrets/keychain-probe';
 import { ProfileEditor } from './profile-editor';
 import { settingsProfiles } from './settings-profiles';
 import { createTokenGrants } from './token-grants-factory';
@@ -63,11 +68,18 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.logTail === undefined ? {} : { logTail: options.logTail }),
   });
-  const apiConsole = new ApiConsole(
-    sessions,
-    (profileId) => settings.profile(profileId),
-    createHttpClient({ userAgent: options.userAgent }),
-  );
+  const httpFor = (profile: Profile) =>
+    createProfileHttpClient(profile, {
+      userAgent: options.userAgent,
+      policyCaBundlePaths: settings.policy.caBundlePaths,
+    });
+  const apiConsole = new ApiConsole(sessions, (profileId) => settings.profile(profileId), httpFor);
+  const testProfileConnection = async (profileId: string) => {
+    const profile = settings.profile(profileId);
+    return profile === undefined
+      ? err(appError('not_found', 'That server profile is gone.', { nextStep: 'Reopen Settings.' }))
+      : testConnection(profile, { httpFor });
+  };
   // The admin pane's step-up: its own tokens, ended whenever the account's everyday credentials end.
   const stepUp = new AdminStepUp({
     profiles: sessionProfiles,
@@ -86,7 +98,24 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     }),
   );
   const router = createIpcRouter(
-    createIpcHandlers({ settings, sessions, profiles, inspect, apiConsole, admin }),
+    createIpcHandlers({
+      settings,
+      sessions,
+      profiles,
+      inspect,
+      apiConsole,
+      admin,
+      testConnection: testProfileConnection,
+      keychainHealth: async () => {
+        const probe = await probeKeychain(secretStore);
+        return ok({
+          ...probe,
+          checkedAt: (options.clock ?? Date.now)(),
+          keychainUnavailable: settings.policy.keychainUnavailable,
+          persistSessions: settings.policy.persistSessions,
+        });
+      },
+    }),
     trustOrigin(options.trustedOrigin),
     ...(options.logger === undefined ? [] : [options.logger]),
   );

@@ -4,6 +4,7 @@ import type {
   DecodedToken,
   DecodeInput,
   DiffInput,
+  DiffTokenRef,
   SessionTokenRef,
   SupportBundle,
   SupportBundleInput,
@@ -17,9 +18,13 @@ import { parseAccountId, type AccountRef } from '../session/account-id';
 import type { Profile } from '../settings/profile';
 import type { Inspector, VerifyOptions } from './inspector';
 import { withLogLines } from './support-bundle';
+import type { TokenAnatomy } from './token-anatomy';
 
 /** Looks up the current session's access or ID token in main's memory; null when there is none. */
 export type SessionTokenLookup = (ref: SessionTokenRef) => string | null | Promise<string | null>;
+
+/** The decoded header and claims of an account's access token before its last refresh; null before any. */
+export type PreviousTokenLookup = (accountId?: string) => Pick<TokenAnatomy, 'header' | 'claims'> | null;
 
 export interface InspectServiceOptions {
   readonly inspector: Inspector;
@@ -29,6 +34,7 @@ export interface InspectServiceOptions {
    */
   readonly profileFor: (profileId?: string) => Profile | null;
   readonly sessionToken: SessionTokenLookup;
+  readonly previousToken?: PreviousTokenLookup;
   /** The active account, whose profile a session token without an `accountId` is checked against. */
   readonly activeAccountId?: () => string | null;
   /** The app's last log lines (the log file's tail); absent where there is no log file (CLI, tests). */
@@ -64,10 +70,27 @@ export class InspectService {
   }
 
   async diff(input: z.output<typeof DiffInput>): Promise<AppResult<TokenDiff>> {
-    const before = await this.#resolve(input.before);
+    const before = await this.#resolveForDiff(input.before);
     if (!before.ok) return before;
-    const after = await this.#resolve(input.after);
+    const after = await this.#resolveForDiff(input.after);
     return after.ok ? this.#options.inspector.diff(before.value, after.value) : after;
+  }
+
+  async #resolveForDiff(ref: DiffTokenRef): Promise<AppResult<string | TokenAnatomy>> {
+    if (typeof ref === 'string' || ref.source === 'session') return this.#resolve(ref);
+    const previous = this.#options.previousToken?.(ref.accountId) ?? null;
+    if (previous === null) {
+      return err(
+        appError(
+          'not_found',
+          'Your access token has not been refreshed yet in this session, so there is no earlier one.',
+          {
+            nextStep: 'Compare again after the next refresh (the API console refreshes on a 401).',
+          },
+        ),
+      );
+    }
+    return ok({ format: 'jws', header: previous.header, claims: previous.claims, signatureByteLength: 0, notes: [] });
   }
 
   async supportBundle(input: z.output<typeof SupportBundleInput>): Promise<AppResult<SupportBundle>> {

@@ -5,6 +5,7 @@ import { clientSecretAccount } from '../settings/profile';
 import type { SettingsService } from '../settings/settings-service';
 import { InspectService, type SessionTokenLookup } from './inspect-service';
 import { Inspector } from './inspector';
+import type { TokenAnatomy } from './token-anatomy';
 
 /** What the inspector needs from the session manager: the tokens it holds in memory, never persisted. */
 export interface SessionTokenSource {
@@ -12,6 +13,8 @@ export interface SessionTokenSource {
   accessToken(accountId?: string): Promise<AppResult<string>>;
   /** The ID token, when the session manager offers it. */
   idToken?(accountId?: string): string | null;
+  /** The decoded access token before the last refresh, when the session manager keeps it. */
+  previousAccessToken?(accountId?: string): Pick<TokenAnatomy, 'header' | 'claims'> | null;
   /** The active account, if any. */
   active(): { readonly accountId: string } | null;
 }
@@ -61,6 +64,7 @@ export function createInspectService({
     profileFor: (profileId) =>
       (profileId === undefined ? settings.activeProfile() : settings.profile(profileId)) ?? null,
     sessionToken: sessionTokenLookup(sessions),
+    previousToken: (accountId) => sessions.previousAccessToken?.(accountId) ?? null,
     activeAccountId: () => sessions.active()?.accountId ?? null,
     ...(logTail === undefined ? {} : { logTail }),
   });

@@ -20,7 +20,7 @@ import { checkOpaqueToken, plainWords } from './opaque-check';
 import { readableTimesAt } from './readable-time';
 import { checkSignature } from './signature-check';
 import { buildSupportBundle, type BundleEntry } from './support-bundle';
-import { dissectToken } from './token-anatomy';
+import { dissectToken, type TokenAnatomy } from './token-anatomy';
 import { diffTokens } from './token-diff';
 
 export interface InspectorOptions {
@@ -148,9 +148,9 @@ export class Inspector {
   }
 
   /** Compares two JWTs claim by claim (and header member by member). */
-  diff(before: string, after: string): AppResult<TokenDiff> {
-    const a = dissectToken(before);
-    const b = dissectToken(after);
+  diff(before: string | TokenAnatomy, after: string | TokenAnatomy): AppResult<TokenDiff> {
+    const a = typeof before === 'string' ? dissectToken(before) : before;
+    const b = typeof after === 'string' ? dissectToken(after) : after;
     if (a.header === null || b.header === null) {
       return err(appError('invalid_input', 'Only JWTs can be compared: an opaque token has no claims to read.'));
     }

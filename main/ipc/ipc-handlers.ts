@@ -1,6 +1,6 @@
 import type { ProfileSummary } from '../../common/ipc/profile.contract';
-import type { SettingsView } from '../../common/ipc/settings.contract';
-import { appError } from '../../common/errors/app-error';
+import type { ConnectionReport, KeychainHealth, SettingsView } from '../../common/ipc/settings.contract';
+import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { AdminHandlers } from '../admin/admin-ipc';
 import type { ApiConsole } from '../api-console/api-console';
@@ -19,6 +19,10 @@ export interface IpcServices {
   readonly apiConsole: ApiConsole;
   /** The `admin:*` handlers (main/admin/admin-ipc.ts). */
   readonly admin: AdminHandlers;
+  /** Settings' "Test connection" for a saved profile (main/settings/connection-test.ts). */
+  readonly testConnection: (profileId: string) => Promise<AppResult<ConnectionReport>>;
+  /** Settings' keychain health check (main/secrets/keychain-probe.ts). */
+  readonly keychainHealth: () => Promise<AppResult<KeychainHealth>>;
 }
 
 /** Maps each contract channel to the service call behind it; no logic lives here. */
@@ -29,6 +33,8 @@ export function createIpcHandlers({
   inspect,
   apiConsole,
   admin,
+  testConnection,
+  keychainHealth,
 }: IpcServices): IpcHandlers {
   return {
     auth: {
@@ -65,6 +71,13 @@ export function createIpcHandlers({
       saveProfile: (input) => profiles.save(input.profile, input.clientSecret),
       removeProfile: (input) => profiles.remove(input.profileId),
       useProfile: async (input) => settings.useProfile(input.profileId),
+      testConnection: (input) => testConnection(input.profileId),
+      keychainHealth: () => keychainHealth(),
+      colorScheme: async () => ok({ colorScheme: settings.colorScheme() }),
+      setColorScheme: async (input) => {
+        settings.setColorScheme(input.colorScheme);
+        return ok({ colorScheme: settings.colorScheme() });
+      },
     },
     inspect: {
       decode: (input) => inspect.decode(input),

@@ -1,4 +1,4 @@
-import type { SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
+import type { Claims, SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
 import type { TokenSet } from '../auth/token-set';
 import type { AccountRef } from './account-id';
 import { summarize } from './session-summary';
@@ -14,6 +14,18 @@ export interface LiveSession {
   /** Never log refreshToken: it is a credential. */
   refreshToken: string | undefined;
   storage: SessionStorage;
+  /**
+   * What the access token before the last refresh said, for the inspector's "before the last refresh" diff.
+   * Decoded header and claims only: the old token itself is forgotten, so nothing can replay it.
+   */
+  previousAccess?: PreviousAccessToken;
+}
+
+export interface PreviousAccessToken {
+  readonly header: Claims | null;
+  readonly claims: Claims | null;
+  /** Epoch milliseconds when the refresh replaced it. */
+  readonly replacedAt: number;
 }
 
 export function summaryOf(session: LiveSession, audience: string | undefined): SessionSummary {

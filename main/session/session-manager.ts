@@ -4,7 +4,7 @@ import type { SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { SecretStore } from '../secrets/secret-store';
 import { InFlight } from './in-flight';
-import type { LiveSession } from './live-session';
+import type { LiveSession, PreviousAccessToken } from './live-session';
 import type { MfaFlow } from './mfa-flow';
 import { realScheduler, RefreshTimers, type Scheduler } from './refresh-scheduler';
 import { SessionEvents, type CredentialsEndedListener, type SessionListener } from './session-events';
@@ -113,6 +113,11 @@ export class SessionManager {
   /** The account's current ID token, for the inspector in main. Null when locked or none was issued. */
   idToken(accountId?: string): string | null {
     return this.#registry.resolve(accountId).session?.tokens?.idToken ?? null;
+  }
+
+  /** What the access token before the account's last refresh said (claims only), or null before any refresh. */
+  previousAccessToken(accountId?: string): PreviousAccessToken | null {
+    return this.#registry.resolve(accountId).session?.previousAccess ?? null;
   }
 
   /** Calls an API with the account's token; on a 401 it refreshes once and retries once. */

@@ -4,7 +4,7 @@ import { err, ok } from '../../common/result';
 import type { TokenSet } from '../auth/token-set';
 import type { AccountRef } from './account-id';
 import type { InFlight } from './in-flight';
-import type { LiveSession } from './live-session';
+import type { LiveSession, PreviousAccessToken } from './live-session';
 import { optional } from './optional-field';
 import { proactiveRefreshDelay, refreshRetryMs, type RefreshTimers } from './refresh-scheduler';
 import type { SessionEvents } from './session-events';
@@ -12,6 +12,7 @@ import { skewNotice } from './session-notices';
 import type { SessionProfiles } from './session-profiles';
 import type { SessionRegistry } from './session-registry';
 import type { SessionStorageKeeper } from './session-storage-keeper';
+import { decodeClaims, decodeHeader } from './session-summary';
 
 export interface SessionRenewalDeps {
   readonly profiles: SessionProfiles;
@@ -72,6 +73,8 @@ export class SessionRenewal {
     let storage: SessionStorage = existing?.storage ?? 'keychain';
     if (next !== refreshToken) storage = await this.deps.keeper.store(accountId, next); // the write replaces the old entry
     const session = this.adopt(accountId, ref, result.value, next, storage);
+    const previous = previousAccessOf(existing, result.value.accessToken, this.deps.clock());
+    if (previous !== undefined) session.previousAccess = previous;
     // A restore (no existing session) announces itself once, after all accounts are back.
     if (existing !== undefined && accountId === this.deps.registry.activeAccountId) {
       this.deps.events.changed({
@@ -132,4 +135,18 @@ export class SessionRenewal {
       });
     }
   }
+}
+
+/**
+ * The claims of the access token a refresh just replaced; when the server sent the same token back (or the
+ * session was locked, so there was none in memory), the one remembered from the refresh before stays.
+ */
+function previousAccessOf(
+  existing: LiveSession | undefined,
+  nextAccessToken: string,
+  now: number,
+): PreviousAccessToken | undefined {
+  const old = existing?.tokens?.accessToken;
+  if (old === undefined || old === nextAccessToken) return existing?.previousAccess;
+  return { header: decodeHeader(old), claims: decodeClaims(old), replacedAt: now };
 }

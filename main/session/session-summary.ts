@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Claims, SessionStorage, SessionSummary } from '../../common/ipc/session.schema';
 import type { TokenSet } from '../auth/token-set';
 import type { AccountRef } from './account-id';
@@ -13,6 +13,16 @@ export function decodeClaims(token: string | undefined): Claims | null {
     return JSON.parse(JSON.stringify(decodeJwt(token))) as Claims;
   } catch {
     return null; // an opaque token: nothing to show
+  }
+}
+
+/** A JWT's protected header, decoded for display (the same caveat as `decodeClaims`). */
+export function decodeHeader(token: string | undefined): Claims | null {
+  if (token === undefined) return null;
+  try {
+    return JSON.parse(JSON.stringify(decodeProtectedHeader(token))) as Claims;
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColorSchemeChoice } from '../../common/settings/color-scheme';
 import { Profile } from './profile';
 
 /** The current settings document. Bump `settingsVersion` and add a step to settings-migrations.ts together. */
@@ -12,6 +13,8 @@ export const Settings = z.object({
   activeAccountId: z.string().nullable().default(null),
   /** Last realm used per profile and username, so the login form can preselect it. Not secret. */
   lastRealms: z.record(z.string(), z.string()).default({}),
+  /** The window's theme: light, dark, or follow the operating system. */
+  colorScheme: ColorSchemeChoice.default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
@@ -22,4 +25,5 @@ export const emptySettings: Settings = {
   activeProfileId: null,
   activeAccountId: null,
   lastRealms: {},
+  colorScheme: 'auto',
 };

@@ -1,3 +1,4 @@
+import type { ColorSchemeChoice } from '../../common/settings/color-scheme';
 import { isDeepStrictEqual } from 'node:util';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
@@ -101,6 +102,14 @@ export class SettingsService {
       ...settings,
       lastRealms: { ...settings.lastRealms, [`${profileId}/${username}`]: realm },
     }));
+  }
+
+  colorScheme(): ColorSchemeChoice {
+    return this.settings().colorScheme;
+  }
+
+  setColorScheme(colorScheme: ColorSchemeChoice): void {
+    this.#update((settings) => ({ ...settings, colorScheme }));
   }
 
   lastRealm(profileId: string, username: string): string | undefined {

@@ -1,5 +1,7 @@
+import type { ColorSchemeChoice } from '../../common/settings/color-scheme';
+import type { ApiCallInput } from '../../common/ipc/api.contract';
 import type { SignInInput } from '../../common/ipc/auth.contract';
-import type { TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
+import type { DiffTokenRef, TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
 import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
 import type { SaveProfileInput } from '../../common/ipc/settings.contract';
 import type { GatehouseApi } from '../../common/ipc/contract';
@@ -80,7 +82,8 @@ export const mfaCancel = (transactionId: string) => settle(bridge().mfa.cancel({
 /** Decode, verify (against the profile's own JWKS), compare and redact tokens; main never returns the raw token. */
 export const inspectVerify = (input: VerifyInput) => settle(bridge().inspect.verify(input));
 
-export const inspectDiff = (before: TokenRef, after: TokenRef) => settle(bridge().inspect.diff({ before, after }));
+export const inspectDiff = (before: DiffTokenRef, after: DiffTokenRef) =>
+  settle(bridge().inspect.diff({ before, after }));
 
 export const inspectSupportBundle = (tokens: TokenRef[]) => settle(bridge().inspect.supportBundle({ tokens }));
 
@@ -205,3 +208,18 @@ export const signOutAll = () => settle(bridge().auth.signOutAll({}));
 export const lockNow = () => settle(bridge().auth.lock({}));
 
 export const unlock = () => settle(bridge().auth.unlock({}));
+
+/** The API console: main adds the access token and refreshes once on a 401; the token never comes here. */
+export const apiCall = (input: ApiCallInput) => settle(bridge().api.call(input));
+
+/** Settings' "Test connection": discovery, JWKS and a credential-free token probe, through the profile's proxy. */
+export const testConnection = (profileId: string) => settle(bridge().settings.testConnection({ profileId }));
+
+/** Whether the OS keychain works now (main writes, reads and deletes a probe entry), and the policy without one. */
+export const keychainHealth = () => settle(bridge().settings.keychainHealth({}));
+
+/** The remembered theme; main keeps it in the settings file (the window keeps no storage of its own). */
+export const readColorScheme = () => settle(bridge().settings.colorScheme({}));
+
+export const saveColorScheme = (colorScheme: ColorSchemeChoice) =>
+  settle(bridge().settings.setColorScheme({ colorScheme }));

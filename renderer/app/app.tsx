@@ -8,9 +8,10 @@ import { ErrorBoundary } from './error-boundary';
 import { Screens } from './screens';
 import { StartingScreen } from './starting-screen';
 import { loadStartup, type Startup } from './startup';
-import { cssVariablesResolver, followSystemColorScheme, theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
+import { colorSchemeManager } from './window-color-scheme';
 
-/** The whole window: theme (light or dark, following the OS), the crash boundary, and the screens. */
+/** The whole window: theme (light, dark or following the OS, as chosen in Settings), the crash boundary, and the screens. */
 export function App({ startup }: { startup: Promise<Startup> }) {
   // A retry is a new start-up promise; the attempt number remounts the screens so they start from it.
   const [attempt, setAttempt] = useState({ count: 0, startup });
@@ -29,7 +30,7 @@ export function App({ startup }: { startup: Promise<Startup> }) {
       <MantineProvider
         theme={theme}
         defaultColorScheme="auto"
-        colorSchemeManager={followSystemColorScheme}
+        colorSchemeManager={colorSchemeManager}
         cssVariablesResolver={cssVariablesResolver}
       >
         <div className={classes.shell}>

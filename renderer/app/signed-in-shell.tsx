@@ -2,14 +2,15 @@ import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import type { SessionSummary } from '../../common/ipc/session.schema';
 import { AdminPane } from '../features/admin/admin-pane';
+import { ApiConsoleView } from '../features/api-console/api-console-view';
 import { useAdminPaneShown } from '../features/admin/use-admin-pane-shown';
 import { InspectorView } from '../features/inspect/inspector-view';
 import { LockedView } from '../features/session/locked-view';
 import { SessionView } from '../features/session/session-view';
 
-type Pane = 'account' | 'inspector' | 'admin';
+type Pane = 'account' | 'inspector' | 'api' | 'admin';
 
-const panes: readonly Pane[] = ['account', 'inspector', 'admin'];
+const panes: readonly Pane[] = ['account', 'inspector', 'api', 'admin'];
 
 /**
  * What a signed-in user can open: their account, the token inspector (support staff's daily tool), and the
@@ -43,13 +44,17 @@ export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInSh
       <Tabs.List mb="lg" aria-busy={isAdminShown === undefined}>
         <Tabs.Tab value="account">Account</Tabs.Tab>
         <Tabs.Tab value="inspector">Token inspector</Tabs.Tab>
+        <Tabs.Tab value="api">API console</Tabs.Tab>
         {isAdminShown === true && <Tabs.Tab value="admin">Admin</Tabs.Tab>}
       </Tabs.List>
       <Tabs.Panel value="account">
         <SessionView session={session} onSignedOut={onSignedOut} onAddAccount={onAddAccount} />
       </Tabs.Panel>
       <Tabs.Panel value="inspector">
-        <InspectorView />
+        <InspectorView session={session} />
+      </Tabs.Panel>
+      <Tabs.Panel value="api">
+        <ApiConsoleView session={session} />
       </Tabs.Panel>
       {isAdminShown === true && (
         <Tabs.Panel value="admin">

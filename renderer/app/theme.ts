@@ -1,9 +1,4 @@
-import {
-  createTheme,
-  type CSSVariablesResolver,
-  type MantineColorScheme,
-  type MantineColorSchemeManager,
-} from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -27,15 +22,3 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-5)',
   },
 });
-
-/**
- * The renderer keeps nothing in web storage (design/security.md: no renderer storage at all), so the colour
- * scheme is never saved: it follows the operating system ("auto") every time the window opens.
- */
-export const followSystemColorScheme: MantineColorSchemeManager = {
-  get: (defaultValue: MantineColorScheme) => defaultValue,
-  set: () => {},
-  subscribe: () => {},
-  unsubscribe: () => {},
-  clear: () => {},
-};

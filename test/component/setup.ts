@@ -21,5 +21,11 @@ class NoResizeObserver {
   disconnect(): void {}
 }
 window.ResizeObserver = NoResizeObserver;
+// Mantine's autosize Textarea re-measures when web fonts load; jsdom has no FontFaceSet.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
 
 afterEach(() => cleanup());

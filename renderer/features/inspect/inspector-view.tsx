@@ -17,6 +17,9 @@ import type { AppError } from '../../../common/errors/app-error';
 import type { SupportBundle, TokenRef, VerificationResult } from '../../../common/ipc/inspect.contract';
 import { inspectSupportBundle, inspectVerify } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
+import type { SessionSummary } from '../../../common/ipc/session.schema';
+import { ClaimProvenance } from './claim-provenance';
+import { TokenDiffView } from './token-diff-view';
 import { VerificationReport } from './verification-report';
 
 type Source = 'access' | 'id' | 'paste';
@@ -31,7 +34,7 @@ const sources = [
  * The support desk's token inspector. The session's own tokens are named, not sent: main looks them up, so
  * they never travel to the window. A pasted token is checked against the configured issuer's key set only.
  */
-export function InspectorView() {
+export function InspectorView({ session }: { session?: SessionSummary }) {
   const [source, setSource] = useState<Source>('access');
   const [pasted, setPasted] = useState('');
   const [audience, setAudience] = useState('');
@@ -144,6 +147,8 @@ export function InspectorView() {
           <VerificationReport result={result} />
         </Paper>
       )}
+      <TokenDiffView />
+      {session && <ClaimProvenance session={session} />}
     </Stack>
   );
 }

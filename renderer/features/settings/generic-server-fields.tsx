@@ -1,7 +1,7 @@
 import { SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Dispatch, SetStateAction } from 'react';
 import type { PinnableProfileField } from '../../../common/settings/managed-policy.schema';
-import type { ProfileDraft } from './profile-draft';
+import { managedNote, type ProfileDraft } from './profile-draft';
 
 export interface GenericServerFieldsProps {
   draft: ProfileDraft;
@@ -35,6 +35,7 @@ export function GenericServerFields({ draft, errors, isLocked, onChange }: Gener
         </Text>
         <SegmentedControl
           aria-labelledby="endpoints-mode-label"
+          disabled={isLocked('endpoints')}
           data={[
             { value: 'discovery', label: 'Discover them' },
             { value: 'explicit', label: 'Enter them' },
@@ -48,7 +49,7 @@ export function GenericServerFields({ draft, errors, isLocked, onChange }: Gener
       {draft.endpointsMode === 'discovery' ? (
         <TextInput
           label="Discovery document"
-          description="Empty: <issuer>.well-known/openid-configuration"
+          description={isLocked('discoveryUrl') ? managedNote : 'Empty: <issuer>.well-known/openid-configuration'}
           disabled={isLocked('discoveryUrl')}
           value={draft.discoveryUrl}
           error={errors['discoveryUrl']}
@@ -59,7 +60,8 @@ export function GenericServerFields({ draft, errors, isLocked, onChange }: Gener
           <TextInput
             key={key}
             label={label}
-            description={description}
+            description={isLocked('endpoints') ? managedNote : description}
+            disabled={isLocked('endpoints')}
             required={key === 'token'}
             withAsterisk={false}
             value={draft.endpoints[key]}

@@ -24,10 +24,13 @@ export interface ProfileDraft {
   caBundlePath: string;
   timeoutSeconds: number;
   apiBaseUrl: string;
-  /** Not edited here (the CLI's --extra-param); kept as they were. */
+  /** Extra token-request parameters, edited as name=value lines (the CLI's --extra-param). */
   extraParams: Record<string, string>;
   extraHeaders: Record<string, string>;
 }
+
+/** Beside every field the managed policy locks: why it cannot be edited. */
+export const managedNote = 'Managed by your organisation: its policy sets this field, so it cannot be changed here';
 
 export const defaultScope = 'openid profile email offline_access';
 
@@ -163,4 +166,22 @@ export function fieldErrors(
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+/** `name=value` lines; a line without `=` becomes a name with an empty value, so the schema can judge it. */
+export function parseExtraParams(text: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const at = trimmed.indexOf('=');
+    params[(at === -1 ? trimmed : trimmed.slice(0, at)).trim()] = at === -1 ? '' : trimmed.slice(at + 1).trim();
+  }
+  return params;
+}
+
+export function extraParamsToText(params: Readonly<Record<string, string>>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('\n');
 }

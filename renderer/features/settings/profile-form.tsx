@@ -9,6 +9,7 @@ import {
   Stack,
   TagsInput,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -19,7 +20,15 @@ import { Profile } from '../../../common/settings/profile.schema';
 import { saveProfile } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
 import { GenericServerFields } from './generic-server-fields';
-import { fieldErrors, idFromName, profileInputFromDraft, type ProfileDraft } from './profile-draft';
+import {
+  extraParamsToText,
+  fieldErrors,
+  idFromName,
+  managedNote,
+  parseExtraParams,
+  profileInputFromDraft,
+  type ProfileDraft,
+} from './profile-draft';
 
 export interface ProfileFormProps {
   initial: ProfileDraft;
@@ -29,8 +38,6 @@ export interface ProfileFormProps {
   onSaved: (profile: Profile) => void;
   onCancel: () => void;
 }
-
-export const managedNote = 'Managed by your organisation';
 
 /**
  * Add or edit a server profile. The contract's own schema checks the form before it is sent (so the window
@@ -42,6 +49,7 @@ export function ProfileForm({ initial, isNew, locked, onSaved, onCancel }: Profi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppError>();
   const [isSaving, setSaving] = useState(false);
+  const [extraParamsText, setExtraParamsText] = useState(() => extraParamsToText(initial.extraParams));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const isLocked = (field: PinnableProfileField) => locked.includes(field);
   const lockNote = (field: PinnableProfileField, text?: string) => (isLocked(field) ? managedNote : text);
@@ -220,8 +228,38 @@ export function ProfileForm({ initial, isNew, locked, onSaved, onCancel }: Profi
                   <GenericServerFields draft={draft} errors={errors} isLocked={isLocked} onChange={setDraft} />
                 )}
                 <TextInput
+                  label="API base URL"
+                  description={lockNote(
+                    'apiBaseUrl',
+                    'The API console sends your access token here and nowhere else; empty uses an http(s) audience',
+                  )}
+                  disabled={isLocked('apiBaseUrl')}
+                  value={draft.apiBaseUrl}
+                  error={errors['apiBaseUrl']}
+                  onChange={(event) => set('apiBaseUrl', event.currentTarget.value)}
+                />
+                <Textarea
+                  label="Extra sign-in parameters"
+                  description={lockNote(
+                    'extraParams',
+                    'One name=value per line, added to the token request (never replacing the grant’s own)',
+                  )}
+                  disabled={isLocked('extraParams')}
+                  autosize
+                  minRows={2}
+                  spellCheck={false}
+                  value={extraParamsText}
+                  error={errors['extraParams']}
+                  onChange={(event) => {
+                    const text = event.currentTarget.value;
+                    setExtraParamsText(text);
+                    set('extraParams', parseExtraParams(text));
+                  }}
+                />
+                <TextInput
                   label="Proxy"
-                  description="An http(s) proxy URL; empty uses HTTPS_PROXY and NO_PROXY"
+                  description={lockNote('proxy', 'An http(s) proxy URL; empty uses HTTPS_PROXY and NO_PROXY')}
+                  disabled={isLocked('proxy')}
                   value={draft.proxy}
                   error={errors['proxy']}
                   onChange={(event) => set('proxy', event.currentTarget.value)}
@@ -236,6 +274,8 @@ export function ProfileForm({ initial, isNew, locked, onSaved, onCancel }: Profi
                 />
                 <NumberInput
                   label="Timeout (seconds)"
+                  description={lockNote('timeoutMs')}
+                  disabled={isLocked('timeoutMs')}
                   min={1}
                   max={120}
                   value={draft.timeoutSeconds}

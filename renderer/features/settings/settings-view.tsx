@@ -5,9 +5,13 @@ import type { SettingsView as SettingsData } from '../../../common/ipc/settings.
 import type { Profile } from '../../../common/settings/profile.schema';
 import { readSettings, removeProfile, switchProfile } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
+import { ConnectionCheck } from './connection-check';
+import { KeychainHealthPanel } from './keychain-health';
 import { PolicySummary } from './policy-summary';
 import { draftFromProfile, emptyDraft } from './profile-draft';
 import { ProfileForm } from './profile-form';
+import { RemoveProfileModal } from './remove-profile-modal';
+import { ThemeChoice } from './theme-choice';
 
 export interface SettingsViewProps {
   /** Back to the app; `changed` says whether the active server may differ, so the screens reload. */
@@ -22,6 +26,8 @@ export function SettingsView({ onClose }: SettingsViewProps) {
   const [failure, setFailure] = useState<AppError>();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [changed, setChanged] = useState(false);
+  const [removing, setRemoving] = useState<Profile | null>(null);
+  const [isRemoveBusy, setRemoveBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const show = (answer: Awaited<ReturnType<typeof readSettings>>) => {
@@ -116,6 +122,7 @@ export function SettingsView({ onClose }: SettingsViewProps) {
                     Client {profile.clientId}
                     {profile.realms.length > 0 ? ` · realms ${profile.realms.join(', ')}` : ''}
                   </Text>
+                  <ConnectionCheck profileId={profile.id} profileName={profile.name} />
                 </Stack>
                 <Group gap="xs">
                   {!isActive && (
@@ -127,7 +134,7 @@ export function SettingsView({ onClose }: SettingsViewProps) {
                     Edit
                   </Button>
                   {!isManaged && !isActive && (
-                    <Button size="xs" variant="default" color="red" onClick={() => act(removeProfile(profile.id))}>
+                    <Button size="xs" variant="default" color="red" onClick={() => setRemoving(profile)}>
                       Remove
                     </Button>
                   )}
@@ -137,7 +144,21 @@ export function SettingsView({ onClose }: SettingsViewProps) {
           );
         })}
       </Stack>
+      <ThemeChoice />
+      <KeychainHealthPanel />
       {data && <PolicySummary policy={data.policy} />}
+      <RemoveProfileModal
+        profile={removing}
+        isRemoving={isRemoveBusy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={(profile) => {
+          setRemoveBusy(true);
+          void act(removeProfile(profile.id)).finally(() => {
+            setRemoveBusy(false);
+            setRemoving(null);
+          });
+        }}
+      />
     </Stack>
   );
 }

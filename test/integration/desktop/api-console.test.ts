@@ -27,8 +27,8 @@ beforeAll(async () => {
       return;
     }
     response
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ sub: decodeJwt(token).sub, path: request.url }));
+      .writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req-42' })
+      .end(JSON.stringify({ sub: decodeJwt(token).sub, path: request.url, trace: request.headers['x-trace'] }));
   });
   await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
   apiBase = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/`;
@@ -51,12 +51,21 @@ describe('API console', () => {
     });
     await router.handle('auth:signIn', ourWindow, { profileId: profile.id, ...alice });
 
-    const answer = await router.handle('api:call', ourWindow, { method: 'GET', url: `${apiBase}reports?x=1` });
+    const answer = await router.handle('api:call', ourWindow, {
+      method: 'GET',
+      url: `${apiBase}reports?x=1`,
+      headers: { 'X-Trace': 'support-ticket-7' },
+    });
     expect(answer).toMatchObject({ ok: true, value: { status: 200, retriedAfterRefresh: true } });
+    expect(answer).toMatchObject({ value: { headers: { 'x-request-id': 'req-42' } } });
     expect(seenTokens).toHaveLength(2);
     expect(seenTokens[0]).not.toBe(seenTokens[1]);
     const body = answer.ok ? JSON.parse((answer.value as { body: string }).body) : {};
-    expect(body).toMatchObject({ path: '/api/reports?x=1', sub: expect.stringMatching(/^auth0\|/) });
+    expect(body).toMatchObject({
+      path: '/api/reports?x=1',
+      sub: expect.stringMatching(/^auth0\|/),
+      trace: 'support-ticket-7',
+    });
     for (const token of seenTokens) expect(JSON.stringify(answer)).not.toContain(token);
 
     for (const outside of [
@@ -67,6 +76,12 @@ describe('API console', () => {
       const refused = await router.handle('api:call', ourWindow, { method: 'GET', url: outside });
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
+    const ownToken = await router.handle('api:call', ourWindow, {
+      method: 'GET',
+      url: apiBase,
+      headers: { authorization: 'Bearer stolen' },
+    });
+    expect(ownToken).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(seenTokens).toHaveLength(2);
     sessions.dispose();
   });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/start-test-server';
+import { startTestServer, type TestServer, type TestServerOptions } from '../server/start-test-server';
 import { launchChromium } from './chromium';
 import { serveRenderer } from './serve-renderer';
 
@@ -10,10 +10,10 @@ export interface E2eWorld {
   browser: Browser;
 }
 
-/** Starts the three at once (they do not depend on each other). */
-export async function startE2eWorld(): Promise<E2eWorld> {
-  const [server, renderer, browser] = await Promise.all([startTestServer(), serveRenderer(), launchChromium()]);
-  return { server, renderer, browser };
+/** Starts the three at once (they do not depend on each other). `server` passes e.g. a test clock on. */
+export async function startE2eWorld(server: TestServerOptions = {}): Promise<E2eWorld> {
+  const [started, renderer, browser] = await Promise.all([startTestServer(server), serveRenderer(), launchChromium()]);
+  return { server: started, renderer, browser };
 }
 
 /** Closes whatever started, even after a failed start-up: the browser first, so no page calls a closed server. */

@@ -19,11 +19,12 @@ export interface LaunchedApp {
 export async function launchApp(
   browser: Browser,
   rendererOrigin: string,
-  profile: Profile,
+  profile: Profile | readonly Profile[],
   policy: ManagedPolicy = noPolicy,
 ): Promise<LaunchedApp> {
   const { router, sessions } = createDesktopServices({
-    settings: testSettings([profile], policy),
+    // The first profile is the active one.
+    settings: testSettings(Array.isArray(profile) ? [...profile] : [profile as Profile], policy),
     secretStore: new KeytarSecretStore(),
     trustedOrigin: rendererOrigin,
     userAgent: 'Gatehouse/e2e',

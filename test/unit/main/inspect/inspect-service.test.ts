@@ -108,4 +108,29 @@ describe('InspectService', () => {
     expect(bundle.ok && bundle.value.tokens).toHaveLength(2);
     expect(JSON.stringify(bundle)).not.toContain('alice@example.com');
   });
+
+  it('diffs the access token before the last refresh (claims kept in main) against the current one', async () => {
+    const asked: (string | undefined)[] = [];
+    const service = new InspectService({
+      inspector: inspectorAt(now),
+      profileFor: () => profile,
+      sessionToken: () => accessToken,
+      previousToken: (accountId) => {
+        asked.push(accountId);
+        return { header: { alg: 'RS256', kid: 'old-key' }, claims: { sub: 'auth0|alice', exp: nowS - 60 } };
+      },
+    });
+    const diff = await service.diff(
+      DiffInput.parse({ before: { source: 'previous' }, after: { source: 'session', which: 'access' } }),
+    );
+    expect(asked).toEqual([undefined]);
+    const changes = diff.ok ? diff.value.changes.map(({ name, change }) => `${name}:${change}`) : [];
+    expect(changes).toEqual(expect.arrayContaining(['exp:changed', 'iss:added', 'kid:changed']));
+  });
+
+  it('says plainly that there is no earlier token before the first refresh', async () => {
+    const { service } = serviceWith({ access: accessToken });
+    const diff = await service.diff(DiffInput.parse({ before: { source: 'previous' }, after: accessToken }));
+    expect(diff).toMatchObject({ ok: false, error: { code: 'not_found', message: /not been refreshed yet/ } });
+  });
 });

@@ -123,6 +123,16 @@ describe('SessionManager', () => {
     expect(store.entries.get(aliceAccount)).toBe('rt-2');
   });
 
+  it('remembers when the access token before the last refresh was replaced, and forgets it at sign-out', async () => {
+    await sessions.signIn(alice);
+    expect(sessions.previousAccessToken()).toBeNull();
+    await sessions.refresh(aliceAccount);
+    // The fake issues opaque tokens: nothing to decode, but the replacement is recorded.
+    expect(sessions.previousAccessToken()).toMatchObject({ claims: null, replacedAt: expect.any(Number) });
+    await sessions.signOut();
+    expect(sessions.previousAccessToken()).toBeNull();
+  });
+
   it('signs out by revoking, then deleting the keychain entry', async () => {
     await sessions.signIn(alice);
     const result = await sessions.signOut();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ManagedPolicy } from '../../../../main/settings/managed-policy';
+import { ManagedPolicy, noPolicy } from '../../../../main/settings/managed-policy';
+import { SettingsService } from '../../../../main/settings/settings-service';
 import { Profile } from '../../../../main/settings/profile';
 import { testSettings } from '../../../support/test-settings';
 
@@ -42,6 +43,32 @@ describe('SettingsService', () => {
     expect(settings.profile('corp')?.issuer).toBe('https://login.corp.example/');
   });
 
+  it('can pin explicit endpoints and extra parameters, and then refuses changes to them', () => {
+    const generic = Profile.parse({
+      ...corp,
+      kind: 'oauth2',
+      endpoints: { token: 'https://login.corp.example/token' },
+      extraParams: { resource: 'https://api.corp.example' },
+    });
+    const policy = ManagedPolicy.parse({
+      version: 1,
+      profiles: [
+        {
+          id: 'corp',
+          endpoints: { token: 'https://login.corp.example/token' },
+          extraParams: { resource: 'https://api.corp.example' },
+          locked: ['endpoints', 'extraParams'],
+        },
+      ],
+    });
+    const settings = testSettings([generic], policy);
+    const moved = settings.saveProfile({ ...generic, endpoints: { token: 'https://attacker.example/token' } });
+    expect(!moved.ok && moved.error).toMatchObject({ code: 'policy_locked', message: /endpoints/ });
+    const widened = settings.saveProfile({ ...generic, extraParams: { resource: 'https://attacker.example' } });
+    expect(!widened.ok && widened.error).toMatchObject({ code: 'policy_locked', message: /extraParams/ });
+    expect(settings.profile('corp')?.endpoints?.token).toBe('https://login.corp.example/token');
+  });
+
   it('allows changes to fields the policy does not lock', () => {
     const settings = testSettings([corp], lockedPolicy);
     expect(settings.saveProfile({ ...corp, name: 'Renamed' }).ok).toBe(true);
@@ -69,5 +96,16 @@ describe('SettingsService', () => {
   it('says when a profile to use does not exist', () => {
     const result = testSettings([corp]).useProfile('nope');
     expect(!result.ok && result.error.code).toBe('not_found');
+  });
+});
+
+describe('SettingsService theme', () => {
+  it('follows the system until a theme is chosen, then remembers the choice in the settings file', () => {
+    const file = { store: { version: 2, profiles: [corp], activeProfileId: 'corp' } as Record<string, unknown> };
+    const settings = new SettingsService(file, noPolicy);
+    expect(settings.colorScheme()).toBe('auto');
+    settings.setColorScheme('dark');
+    expect(file.store['colorScheme']).toBe('dark');
+    expect(new SettingsService(file, noPolicy).colorScheme()).toBe('dark');
   });
 });
