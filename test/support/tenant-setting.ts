@@ -1,5 +1,5 @@
-import { appError, type AppResult } from '../../../common/errors/app-error';
-import type { Json, StageRequest } from '../../../renderer/features/admin/staging/staged-change';
+import { appError, type AppResult } from '../../common/errors/app-error';
+import type { Json, StageRequest } from '../../renderer/features/admin/staging/staged-change';
 
 /**
  * One setting of a tenant, held in memory: what a staged change reads and writes. Tests change `value`
