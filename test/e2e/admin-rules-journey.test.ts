@@ -110,6 +110,10 @@ describe('rules in the admin pane', () => {
     expect(await page.getByRole('button', { name: 'Review and save…' }).isDisabled()).toBe(true);
     await editor.fill(teamScript('green'));
     await expect.poll(() => page.getByText(/Syntax error/).count()).toBe(0);
+    // Tab indents inside the editor; Escape, then Tab, leaves it (the hint under the editor says so).
+    await editor.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') === null)).toBe(true);
 
     // A draft survives leaving the section and coming back.
     await page.getByRole('tab', { name: 'Users' }).click();

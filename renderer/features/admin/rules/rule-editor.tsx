@@ -11,7 +11,9 @@ import { FocusedError } from '../shared/focused-error';
 import { LoadingLine } from '../shared/loading-line';
 import { StatusBadge } from '../shared/status-badge';
 import { WriteButton } from '../shared/write-button';
+import { jsonEqual } from '../staging/json-equal';
 import { useStaging } from '../staging/staging-store';
+import { useStagedDraft } from '../staging/use-staged-draft';
 import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
 import { ruleNameProblem, ruleScriptProblem } from './rule-form-fields';
@@ -44,11 +46,11 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
   useEffect(() => headingRef.current?.focus(), []);
 
   const live = rule.value;
-  const staged = staging.find(ruleKey(id));
-  const stagedDraft = RuleFields.safeParse(staged?.draft);
-  const stagedBase = RuleFields.safeParse(staged?.base);
+  const fields = useStagedDraft(ruleKey(id), live ? fieldsOf(live) : null);
+  const staged = fields.staged;
   // What Save would be compared to: the staged draft when one is pending, else what the tenant runs.
-  const target = stagedDraft.success ? stagedDraft.data : live ? fieldsOf(live) : undefined;
+  const start = RuleFields.safeParse(fields.start);
+  const target = start.success ? start.data : undefined;
   const name = draft.value?.name ?? target?.name ?? '';
   const script = draft.value?.script ?? target?.script ?? '';
   const isChanged = target !== undefined && (name !== target.name || script !== target.script);
@@ -66,14 +68,18 @@ export function RuleEditor({ id, onBack }: { id: string; onBack: (notice?: strin
   };
   const stage = () => {
     if (!live || !target) return;
-    const base = stagedBase.success ? stagedBase.data : fieldsOf(live);
-    staging.stage(ruleChange(live, base, { ...target, name: name.trim(), script }));
+    const next = { ...target, name: name.trim(), script };
+    fields.stageDraft(next, (base, value) => ruleChange(live, base, value));
     draft.clear();
     setReviewing(false);
-    setNotice({
-      title: 'Staged',
-      text: 'Apply it from Pending changes at the top of the pane; until then sign-ins run the live script.',
-    });
+    setNotice(
+      jsonEqual(next, fields.base)
+        ? { title: 'Nothing to stage', text: 'This is what the tenant runs now; the staged change was dropped.' }
+        : {
+            title: 'Staged',
+            text: 'Apply it from Pending changes at the top of the pane; until then sign-ins run the live script.',
+          },
+    );
   };
   const remove = async () => {
     const isDone = await write.run('delete', () => adminDeleteRule(id));

@@ -1,12 +1,11 @@
 import { Alert, Badge, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Rule } from '../../../../common/admin/extensibility.schema';
 import { adminListRules } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
 import { OpenLink } from '../../../components/open-link';
 import { useAdminSession } from '../admin-session';
-import { jsonEqual } from '../staging/json-equal';
-import { useStaging } from '../staging/staging-store';
+import { useStagedDraft } from '../staging/use-staged-draft';
 import { LoadingLine } from '../shared/loading-line';
 import { SortableList } from '../shared/sortable-list';
 import { WriteButton } from '../shared/write-button';
@@ -40,38 +39,23 @@ export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListPro
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const rules = useAdminLoad(['rules'], adminListRules);
-  const staging = useStaging();
   const { can } = useAdminSession();
 
   useEffect(() => {
     if (focusOnMount) headingRef.current?.focus();
   }, [focusOnMount]);
 
-  const stagedOrder = staging.find(orderKey);
-  const shown = inShownOrder(rules.value ?? [], stagedOrder?.draft);
   const liveNames = inShownOrder(rules.value ?? [], undefined).map((rule) => rule.name);
+  const order = useStagedDraft(orderKey, liveNames);
+  const shown = inShownOrder(rules.value ?? [], order.staged?.draft);
 
+  // Moving back to the order the tenant holds is no change at all: nothing stays pending.
   const reorder = (ids: string[]) => {
     const byId = new Map(shown.map((rule) => [rule.id, rule.name]));
-    const names = ids.map((id) => byId.get(id) ?? id);
-    const base = Names.safeParse(stagedOrder?.base);
-    const from = base.success ? base.data : liveNames;
-    // Moving back to the order the tenant holds is no change at all: nothing stays pending.
-    if (jsonEqual(names, from)) staging.discard(orderKey);
-    else staging.stage(orderChange(from, names));
-  };
-
-  const stagedFields = (rule: Rule) => {
-    const parsed = RuleFields.safeParse(staging.find(ruleKey(rule.id))?.draft);
-    return parsed.success ? parsed.data : undefined;
-  };
-  const toggle = (rule: Rule, enabled: boolean) => {
-    const staged = staging.find(ruleKey(rule.id));
-    const base = RuleFields.safeParse(staged?.base);
-    const from = base.success ? base.data : fieldsOf(rule);
-    const draft = { ...(stagedFields(rule) ?? fieldsOf(rule)), enabled };
-    if (jsonEqual(draft, from)) staging.discard(ruleKey(rule.id));
-    else staging.stage(ruleChange(rule, from, draft));
+    order.stageDraft(
+      ids.map((id) => byId.get(id) ?? id),
+      (base, draft) => orderChange(base, draft),
+    );
   };
 
   return (
@@ -95,7 +79,7 @@ export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListPro
             {notice}
           </Alert>
         )}
-        {stagedOrder && (
+        {order.staged && (
           <Text size="sm" role="status">
             The new order is staged, not applied yet.
           </Text>
@@ -111,36 +95,60 @@ export function RuleList({ focusOnMount, notice, onOpen, onCreate }: RuleListPro
             getName={(rule) => rule.name}
             onReorder={reorder}
             disabled={!can(['update:rules'])}
-            renderItem={(rule, handle) => {
-              const enabled = stagedFields(rule)?.enabled ?? rule.enabled;
-              const isStaged = staging.find(ruleKey(rule.id)) !== undefined;
-              return (
-                <Group className={classes.row} gap="sm" wrap="nowrap" data-testid="rule-row">
-                  {handle}
-                  <Text size="sm" w="2ch" ta="end" aria-hidden>
-                    {shown.indexOf(rule) + 1}
-                  </Text>
-                  <div className={classes.grow}>
-                    <OpenLink onOpen={() => onOpen(rule.id)}>{rule.name}</OpenLink>
-                  </div>
-                  {isStaged && (
-                    <Badge variant="filled" color="blue.9" radius="sm">
-                      Staged
-                    </Badge>
-                  )}
-                  <Switch
-                    label="Enabled"
-                    aria-label={`Run “${rule.name}” at sign-in`}
-                    checked={enabled}
-                    disabled={!can(['update:rules'])}
-                    onChange={(event) => toggle(rule, event.currentTarget.checked)}
-                  />
-                </Group>
-              );
-            }}
+            renderItem={(rule, handle) => (
+              <RuleRow
+                rule={rule}
+                handle={handle}
+                position={shown.indexOf(rule) + 1}
+                canWrite={can(['update:rules'])}
+                onOpen={() => onOpen(rule.id)}
+              />
+            )}
           />
         )}
       </Stack>
     </Paper>
+  );
+}
+
+interface RuleRowProps {
+  rule: Rule;
+  handle: ReactNode;
+  position: number;
+  canWrite: boolean;
+  onOpen: () => void;
+}
+
+/** One rule in the list: its handle, place, name (opens the editor) and on/off switch, which stages. */
+function RuleRow({ rule, handle, position, canWrite, onOpen }: RuleRowProps) {
+  const fields = useStagedDraft(ruleKey(rule.id), fieldsOf(rule));
+  const start = RuleFields.safeParse(fields.start);
+  const enabled = start.success ? start.data.enabled : rule.enabled;
+  const toggle = (next: boolean) =>
+    fields.stageDraft({ ...(start.success ? start.data : fieldsOf(rule)), enabled: next }, (base, draft) =>
+      ruleChange(rule, base, draft),
+    );
+  return (
+    <Group className={classes.row} gap="sm" wrap="nowrap" data-testid="rule-row">
+      {handle}
+      <Text size="sm" w="2ch" ta="end" aria-hidden>
+        {position}
+      </Text>
+      <div className={classes.grow}>
+        <OpenLink onOpen={onOpen}>{rule.name}</OpenLink>
+      </div>
+      {fields.staged && (
+        <Badge variant="filled" color="blue.9" radius="sm">
+          Staged
+        </Badge>
+      )}
+      <Switch
+        label="Enabled"
+        aria-label={`Run “${rule.name}” at sign-in`}
+        checked={enabled}
+        disabled={!canWrite}
+        onChange={(event) => toggle(event.currentTarget.checked)}
+      />
+    </Group>
   );
 }

@@ -29,7 +29,7 @@ const notOurs = (what: string) =>
  * One rule's name, script and on/off as a staged change. `base` is what the tenant held when the first
  * edit of this rule was staged (an earlier staged change keeps its base, so a conflict is still caught).
  */
-export function ruleChange(rule: Rule, base: RuleFields, draft: RuleFields): StageRequest {
+export function ruleChange(rule: Rule, base: Json, draft: Json): StageRequest {
   return {
     key: ruleKey(rule.id),
     area: 'rule',
@@ -52,15 +52,15 @@ const Names = z.array(z.string());
  * diff reads "Add roles, Deny at night" rather than ids; the write maps them back to ids and moves every
  * rule in one call (one transaction on the reference server).
  */
-export function orderChange(base: readonly string[], draft: readonly string[]): StageRequest {
+export function orderChange(base: Json, draft: Json): StageRequest {
   const namesInOrder = (rules: readonly Rule[]) =>
     [...rules].sort((a, b) => a.order - b.order).map((rule) => rule.name);
   return {
     key: orderKey,
     area: 'rule',
     title: 'Run order',
-    base: [...base],
-    draft: [...draft],
+    base,
+    draft,
     readLive: async () => mapped(await adminListRules(), namesInOrder),
     async write(value: Json) {
       const names = Names.safeParse(value);
