@@ -155,6 +155,8 @@ export function mergeRealmOptions(lastRead: RealmSettings, form: RealmForm): Rea
   return {
     display_name: form.displayName.trim(),
     options,
-    enabled_clients: sameValue(before.enabledClients, form.enabledClients) ? lastRead.enabled_clients : form.enabledClients,
+    enabled_clients: sameValue(before.enabledClients, form.enabledClients)
+      ? lastRead.enabled_clients
+      : [...form.enabledClients].sort(),
   };
 }
