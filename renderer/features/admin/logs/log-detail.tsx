@@ -90,7 +90,9 @@ export function LogDetail({ summary, onBack, backLabel = 'Back to log events', o
                 Rules and actions of this sign-in
               </Text>
               <List size="sm">
-                <List.Item>Ran: {pipeline.ran.length === 0 ? 'no rules or actions' : pipeline.ran.join(', ')}</List.Item>
+                <List.Item>
+                  Ran: {pipeline.ran.length === 0 ? 'no rules or actions' : pipeline.ran.join(', ')}
+                </List.Item>
                 {pipeline.claims.map((claim) => (
                   <List.Item key={claim}>Claim {claim}</List.Item>
                 ))}

@@ -86,12 +86,7 @@ export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
       {settings.error && <ErrorCallout error={settings.error} />}
       {!settings.value && settings.isLoading && <LoadingLine label="Loading the realm's settings…" />}
       {current && settings.value && isDatabase && (
-        <RealmSettingsForm
-          key={JSON.stringify(settings.value)}
-          id={id}
-          name={current.name}
-          settings={settings.value}
-        />
+        <RealmSettingsForm key={JSON.stringify(settings.value)} id={id} name={current.name} settings={settings.value} />
       )}
       {current && isDatabase && <RealmTrySignIn realm={current.name} />}
       <ConfirmDialog

@@ -20,10 +20,10 @@ export const RealmForm = z
     historySize: z.number().int().min(0).max(24),
     dictionaryEnabled: z.boolean(),
     /** One word per line; at most 200 words of at most 50 characters (Auth0's limits). */
-    dictionaryWords: z.string().refine((text) => words(text).length <= 200, 'At most 200 words').refine(
-      (text) => words(text).every((word) => word.length <= 50),
-      'A word may have at most 50 characters',
-    ),
+    dictionaryWords: z
+      .string()
+      .refine((text) => words(text).length <= 200, 'At most 200 words')
+      .refine((text) => words(text).every((word) => word.length <= 50), 'A word may have at most 50 characters'),
     noPersonalInfo: z.boolean(),
     bruteForceProtection: z.boolean(),
     mfaActive: z.boolean(),
@@ -97,10 +97,8 @@ type Change = (options: Record<string, JsonObject[string]>) => void;
 const nested =
   (parent: string, key: string, value: JsonObject[string] | undefined): Change =>
   (options) => {
-    const inner: Record<string, JsonObject[string]> = { ...objectAt(options, parent) };
-    if (value === undefined) delete inner[key];
-    else inner[key] = value;
-    options[parent] = inner;
+    const rest = Object.fromEntries(Object.entries(objectAt(options, parent)).filter(([name]) => name !== key));
+    options[parent] = value === undefined ? rest : { ...rest, [key]: value };
   };
 
 const lengthValue = (value: number | ''): number | undefined => (value === '' ? undefined : value);

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useId } from 'react';
-import { Controller, useForm, type Control } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { adminListClients } from '../../../api/gatehouse';
 import { useAdminSession } from '../admin-session';
 import { useAdminLoad } from '../use-admin-load';
@@ -54,7 +54,8 @@ export function RealmSettingsForm({ id, name, settings }: RealmSettingsFormProps
   const stagedDraft = staged ? RealmSettings.safeParse(staged.draft) : undefined;
   const start = stagedDraft?.success ? stagedDraft.data : settings;
   const form = useForm<RealmForm>({ resolver: zodResolver(RealmForm), defaultValues: readRealmForm(start) });
-  const { control, register, handleSubmit, formState, watch } = form;
+  const { control, register, handleSubmit, formState } = form;
+  const [historyEnabled, dictionaryEnabled] = useWatch({ control, name: ['historyEnabled', 'dictionaryEnabled'] });
   const canReadClients = can(['read:clients']);
   const clients = useAdminLoad(['clients', canReadClients], () =>
     canReadClients ? adminListClients() : Promise.resolve({ ok: true as const, value: [] }),
@@ -115,7 +116,7 @@ export function RealmSettingsForm({ id, name, settings }: RealmSettingsFormProps
                 label="Refuse recent passwords"
                 description="A new password may not repeat one of the user's last passwords"
               />
-              {watch('historyEnabled') && (
+              {historyEnabled && (
                 <Controller
                   control={control}
                   name="historySize"
@@ -138,7 +139,7 @@ export function RealmSettingsForm({ id, name, settings }: RealmSettingsFormProps
                 label="Refuse common passwords"
                 description="Refuses passwords found in a list of common ones, and the words you add below"
               />
-              {watch('dictionaryEnabled') && (
+              {dictionaryEnabled && (
                 <Textarea
                   label="Also refuse these words"
                   description="One word per line, at most 200 words of up to 50 characters"

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Code, Group, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TrySignInInput, type TrySignInOutcome } from '../../../../common/ipc/admin.contract';
 import { adminTrySignIn } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
@@ -26,7 +26,10 @@ export function RealmTrySignIn({ realm }: { realm: string }) {
   const headingId = useId();
   const write = useAdminWrite();
   const [outcome, setOutcome] = useState<TrySignInOutcome>();
-  const form = useForm<Credentials>({ resolver: zodResolver(Credentials), defaultValues: { username: '', password: '' } });
+  const form = useForm<Credentials>({
+    resolver: zodResolver(Credentials),
+    defaultValues: { username: '', password: '' },
+  });
   const { errors } = form.formState;
 
   const submit = form.handleSubmit(async (credentials) => {
@@ -44,8 +47,8 @@ export function RealmTrySignIn({ realm }: { realm: string }) {
             Try a sign-in
           </Title>
           <Text size="sm">
-            Signs a user in to “{realm}” as this app would, to see what happens. No session is made and nothing is
-            kept: a refresh token is revoked at once.
+            Signs a user in to “{realm}” as this app would, to see what happens. No session is made and nothing is kept:
+            a refresh token is revoked at once.
           </Text>
           <Group grow align="flex-start">
             <TextInput
@@ -87,7 +90,8 @@ function SignedIn({ outcome }: { outcome: Extract<TrySignInOutcome, { status: 's
     <Stack gap="xs">
       <Alert color="green" title="The sign-in worked" role="status">
         <Text size="sm">
-          Signed in as <Code>{outcome.userId}</Code> with scope “{outcome.scope.join(' ')}”. {refreshWords[outcome.refreshToken]}
+          Signed in as <Code>{outcome.userId}</Code> with scope “{outcome.scope.join(' ')}”.{' '}
+          {refreshWords[outcome.refreshToken]}
         </Text>
       </Alert>
       {outcome.provenanceProblem && <Text size="sm">{outcome.provenanceProblem}</Text>}
@@ -113,7 +117,9 @@ function SignedIn({ outcome }: { outcome: Extract<TrySignInOutcome, { status: 's
                   <Code>{JSON.stringify(claim.value)}</Code>
                 </Table.Td>
                 <Table.Td>
-                  {claim.setBy ? `${claim.setBy.kind === 'rule' ? 'Rule' : 'Action'} “${claim.setBy.name}”` : 'The server'}
+                  {claim.setBy
+                    ? `${claim.setBy.kind === 'rule' ? 'Rule' : 'Action'} “${claim.setBy.name}”`
+                    : 'The server'}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -11,14 +11,16 @@ export interface PasswordCheck {
  * Auth0's strength levels as its documentation defines them (the server checks the same, in
  * server/management/password-policy.ts): a minimum length and which character kinds must appear.
  */
-const levels: Record<PasswordPolicy, { minLength: number; kinds: number; lowerUpperDigit: boolean; noTriples: boolean }> =
-  {
-    none: { minLength: 1, kinds: 0, lowerUpperDigit: false, noTriples: false },
-    low: { minLength: 6, kinds: 0, lowerUpperDigit: false, noTriples: false },
-    fair: { minLength: 8, kinds: 0, lowerUpperDigit: true, noTriples: false },
-    good: { minLength: 8, kinds: 3, lowerUpperDigit: false, noTriples: false },
-    excellent: { minLength: 10, kinds: 3, lowerUpperDigit: false, noTriples: true },
-  };
+const levels: Record<
+  PasswordPolicy,
+  { minLength: number; kinds: number; lowerUpperDigit: boolean; noTriples: boolean }
+> = {
+  none: { minLength: 1, kinds: 0, lowerUpperDigit: false, noTriples: false },
+  low: { minLength: 6, kinds: 0, lowerUpperDigit: false, noTriples: false },
+  fair: { minLength: 8, kinds: 0, lowerUpperDigit: true, noTriples: false },
+  good: { minLength: 8, kinds: 3, lowerUpperDigit: false, noTriples: false },
+  excellent: { minLength: 10, kinds: 3, lowerUpperDigit: false, noTriples: true },
+};
 
 /** Personal details a password may not contain when the realm says so. */
 export interface PersonalDetails {

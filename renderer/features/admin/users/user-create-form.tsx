@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Group, List, Paper, PasswordInput, Select, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useId } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { UserCreate, type User } from '../../../../common/admin/user.schema';
 import { adminCreateUser, adminListConnections } from '../../../api/gatehouse';
@@ -33,7 +33,10 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: User) => void 
     defaultValues: { connection: '', email: '', password: '', username: '' },
   });
   const { errors } = form.formState;
-  const [realmName, email, password, username] = form.watch(['connection', 'email', 'password', 'username']);
+  const [realmName, email, password, username] = useWatch({
+    control: form.control,
+    name: ['connection', 'email', 'password', 'username'],
+  });
   const realm = databases.find((candidate) => candidate.name === realmName);
   const checks = realm ? passwordChecks(realm.options ?? {}, password, { email, username }) : [];
   const needsUsername = realm?.options?.['requires_username'] === true;

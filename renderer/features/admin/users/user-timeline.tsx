@@ -78,7 +78,10 @@ function TimelineEntry({ event, onOpen }: { event: LogEvent; onOpen: () => void 
   return (
     <Timeline.Item component="li" data-log-type={event.type}>
       <Group gap="xs">
-        <Badge variant="light" color={kind.outcome === 'failure' ? 'red.9' : kind.outcome === 'warning' ? 'orange.9' : 'gray.8'}>
+        <Badge
+          variant="light"
+          color={kind.outcome === 'failure' ? 'red.9' : kind.outcome === 'warning' ? 'orange.9' : 'gray.8'}
+        >
           {kindWords[group]}
         </Badge>
         <OpenLink onOpen={onOpen} label={`${kind.words}, ${when}. Open the event`}>

@@ -1,21 +1,18 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
+import { useAdminNavigation } from '../admin-navigation';
 import { UserCreateForm } from './user-create-form';
 import { UserDetail } from './user-detail';
 import { UserList, type UserSearch } from './user-list';
-
-export interface UsersSectionProps {
-  /** A user to open at once (from a log event's "Open the user"). */
-  openUserId?: string | undefined;
-}
 
 /**
  * Users: a search, a new user, and one user's page. The search (words and page) is kept here, so "Back to
  * users" returns to the same results, with focus on the list heading.
  */
-export function UsersSection({ openUserId: initialUserId }: UsersSectionProps = {}) {
+export function UsersSection() {
+  const { userToOpen } = useAdminNavigation();
   const [search, setSearch] = useState<UserSearch>({ q: '', realm: '', page: 0 });
-  const [openUserId, setOpenUserId] = useState<string | undefined>(initialUserId);
+  const [openUserId, setOpenUserId] = useState<string | undefined>(userToOpen);
   const [isCreating, setCreating] = useState(false);
   const [returned, setReturned] = useState<{ notice?: string }>();
 

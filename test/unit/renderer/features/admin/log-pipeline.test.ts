@@ -23,7 +23,11 @@ describe('login pipeline of a log event', () => {
   });
 
   it('sorts newest first, once per log id, and groups by kind', () => {
-    const sorted = newestFirst([event('a', '2026-01-01T00:00:00.000Z'), event('b', '2026-01-02T00:00:00.000Z'), event('a', '2026-01-01T00:00:00.000Z')]);
+    const sorted = newestFirst([
+      event('a', '2026-01-01T00:00:00.000Z'),
+      event('b', '2026-01-02T00:00:00.000Z'),
+      event('a', '2026-01-01T00:00:00.000Z'),
+    ]);
     expect(sorted.map((e) => e.log_id)).toEqual(['b', 'a']);
     expect([timelineKind('fp'), timelineKind('limit_wc'), timelineKind('mfar'), timelineKind('sapi')]).toEqual([
       'failure',

@@ -44,7 +44,12 @@ describe('realm options form', () => {
 
   it('adds options absent from the read one and clears a length set back to empty', () => {
     const bare: RealmSettings = { display_name: '', enabled_clients: [], options: { customScripts: { a: '1' } } };
-    const form = { ...readRealmForm(bare), dictionaryEnabled: true, dictionaryWords: 'acme\n  gatehouse \n', disableSignup: true };
+    const form = {
+      ...readRealmForm(bare),
+      dictionaryEnabled: true,
+      dictionaryWords: 'acme\n  gatehouse \n',
+      disableSignup: true,
+    };
     expect(mergeRealmOptions(bare, form).options).toEqual({
       customScripts: { a: '1' },
       password_dictionary: { enable: true, dictionary: ['acme', 'gatehouse'] },
