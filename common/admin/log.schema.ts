@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowlistEntry } from './ip-allowlist-entry';
 import { JsonObject } from './admin-common.schema';
 
 /** A tenant log event (auth0-wire.md §7.6). Servers keep credentials out of `details`. */
@@ -55,10 +56,15 @@ export const BruteForceProtection = z.object({
 });
 export type BruteForceProtection = z.infer<typeof BruteForceProtection>;
 
+/** IPs and CIDR ranges never counted or blocked (Auth0 takes at most 100). */
+const AllowlistPatch = z
+  .array(z.string().max(64).refine(isAllowlistEntry, 'Each entry must be an IP address or a CIDR range.'))
+  .max(100);
+
 export const BruteForcePatch = z.strictObject({
   enabled: z.boolean().optional(),
   shields: z.array(z.enum(['block', 'user_notification'])).optional(),
-  allowlist: z.array(z.string().max(64)).max(100).optional(),
+  allowlist: AllowlistPatch.optional(),
   mode: z.enum(['count_per_identifier_and_ip', 'count_per_identifier']).optional(),
   max_attempts: z.number().int().min(1).max(100).optional(),
 });
@@ -85,7 +91,7 @@ const ThrottleStagePatch = z.strictObject({
 export const SuspiciousIpPatch = z.strictObject({
   enabled: z.boolean().optional(),
   shields: z.array(z.enum(['block', 'admin_notification'])).optional(),
-  allowlist: z.array(z.string().max(64)).max(100).optional(),
+  allowlist: AllowlistPatch.optional(),
   stage: z
     .strictObject({
       'pre-login': ThrottleStagePatch.optional(),

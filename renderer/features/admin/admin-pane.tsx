@@ -10,6 +10,7 @@ import { AdminSections } from './admin-sections';
 import { AdminSessionContext, type AdminSession } from './admin-session';
 import { hasAnyScope } from './scopes';
 import { LoadingLine } from './shared/loading-line';
+import { PendingChangesTray } from './staging/pending-changes-tray';
 import { StagingProvider } from './staging/staging-provider';
 import { StepUpView } from './step-up/step-up-view';
 
@@ -71,18 +72,23 @@ export function AdminPane({ session }: { session: SessionSummary }) {
     if (view.kind === 'ready') headingRef.current?.focus();
   }, [view.kind]);
 
+  const noteFailure = useCallback(
+    (error: AppError) => {
+      if (error.code === 'admin_step_up_required') askAgain(endedNotice);
+    },
+    [askAgain],
+  );
+
   const adminSession = useMemo<AdminSession | null>(
     () =>
       view.kind === 'ready'
         ? {
             access: view.access,
             can: (needs) => hasAnyScope(view.access.scopes, needs),
-            noteFailure: (error) => {
-              if (error.code === 'admin_step_up_required') askAgain(endedNotice);
-            },
+            noteFailure,
           }
         : null,
-    [view, askAgain],
+    [view, noteFailure],
   );
 
   const leave = async () => {
@@ -94,20 +100,24 @@ export function AdminPane({ session }: { session: SessionSummary }) {
     else setLeaveFailure(result.error);
   };
 
-  if (view.kind === 'checking') return <LoadingLine label="Checking admin access…" />;
-  if (view.kind === 'unavailable') return <ErrorCallout error={view.error} />;
-  if (view.kind === 'step-up' || adminSession === null) {
+  // Staged changes live above the step-up form: an expired step-up asks for the password, not for every
+  // pending draft again.
+  return <StagingProvider onFailure={noteFailure}>{content()}</StagingProvider>;
+
+  function content() {
+    if (view.kind === 'checking') return <LoadingLine label="Checking admin access…" />;
+    if (view.kind === 'unavailable') return <ErrorCallout error={view.error} />;
+    if (view.kind === 'step-up' || adminSession === null) {
+      return (
+        <StepUpView
+          session={session}
+          notice={view.kind === 'step-up' ? view.notice : undefined}
+          onSteppedUp={(access) => setView({ kind: 'ready', access })}
+        />
+      );
+    }
     return (
-      <StepUpView
-        session={session}
-        notice={view.kind === 'step-up' ? view.notice : undefined}
-        onSteppedUp={(access) => setView({ kind: 'ready', access })}
-      />
-    );
-  }
-  return (
-    <AdminSessionContext value={adminSession}>
-      <StagingProvider>
+      <AdminSessionContext value={adminSession}>
         <Stack gap="lg" w="100%">
           <AdminModeBar
             access={adminSession.access}
@@ -117,9 +127,10 @@ export function AdminPane({ session }: { session: SessionSummary }) {
             headingRef={headingRef}
           />
           {leaveFailure && <ErrorCallout error={leaveFailure} />}
+          <PendingChangesTray />
           <AdminSections />
         </Stack>
-      </StagingProvider>
-    </AdminSessionContext>
-  );
+      </AdminSessionContext>
+    );
+  }
 }

@@ -1,88 +1,38 @@
-import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
-import {
-  adminGetBruteForce,
-  adminGetSuspiciousIp,
-  adminUpdateBruteForce,
-  adminUpdateSuspiciousIp,
-} from '../../../api/gatehouse';
+import { adminGetBruteForce, adminGetSuspiciousIp } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
-import { useAdminSession } from '../admin-session';
-import { FactList } from '../shared/fact-list';
 import { LoadingLine } from '../shared/loading-line';
 import { useAdminLoad } from '../use-admin-load';
-import { useAdminWrite } from '../use-admin-write';
-import { FocusedError } from '../shared/focused-error';
+import { bruteForceValue, suspiciousIpValue } from './attack-staging';
+import { BruteForceSettingsForm } from './brute-force-form';
+import { SuspiciousIpSettingsForm } from './suspicious-ip-form';
 
-const updateScopes = ['update:attack_protection'];
-
-/** Brute-force protection and suspicious-IP throttling: on or off, with their current limits. */
+/**
+ * Brute-force protection and suspicious-IP throttling, every setting editable. Changes are staged: they go
+ * to the pending-changes tray, which diffs them against the tenant and applies them.
+ */
 export function AttackProtectionSection() {
-  const { can } = useAdminSession();
   const headingId = useId();
-  const reasonId = useId();
   const bruteForce = useAdminLoad(['brute-force'], adminGetBruteForce);
   const suspiciousIp = useAdminLoad(['suspicious-ip'], adminGetSuspiciousIp);
-  const write = useAdminWrite();
-  const canUpdate = can(updateScopes);
-  const preLogin = suspiciousIp.value?.stage?.['pre-login'];
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
-        <Title order={3} id={headingId}>
-          Attack protection
-        </Title>
-        {!canUpdate && (
-          <Text size="xs" c="dimmed" id={reasonId}>
-            Read-only: needs {updateScopes.join(' or ')}
-          </Text>
-        )}
-        {write.failure && <FocusedError error={write.failure} />}
+        <div>
+          <Title order={3} id={headingId}>
+            Attack protection
+          </Title>
+          <Text size="sm">Changes here are staged first: apply them from Pending changes at the top.</Text>
+        </div>
         {bruteForce.error && <ErrorCallout error={bruteForce.error} />}
         {bruteForce.isLoading && !bruteForce.value && <LoadingLine label="Loading brute-force protection…" />}
-        {bruteForce.value && (
-          <Stack gap="xs">
-            <Switch
-              label="Brute-force protection"
-              description="Locks an account on one address after too many wrong passwords"
-              checked={bruteForce.value.enabled}
-              disabled={!canUpdate || write.busy !== undefined}
-              aria-describedby={canUpdate ? undefined : reasonId}
-              onChange={(event) => {
-                const enabled = event.currentTarget.checked;
-                void write.run('brute-force', () => adminUpdateBruteForce({ enabled }), bruteForce.replace);
-              }}
-            />
-            <FactList
-              facts={[
-                ['Failed attempts allowed', bruteForce.value.max_attempts],
-                [
-                  'Counted per',
-                  bruteForce.value.mode === 'count_per_identifier' ? 'account' : 'account and IP address',
-                ],
-              ]}
-            />
-          </Stack>
-        )}
+        {bruteForce.value && <BruteForceSettingsForm live={bruteForceValue(bruteForce.value)} />}
+        <Divider />
         {suspiciousIp.error && <ErrorCallout error={suspiciousIp.error} />}
         {suspiciousIp.isLoading && !suspiciousIp.value && <LoadingLine label="Loading suspicious-IP throttling…" />}
-        {suspiciousIp.value && (
-          <Stack gap="xs">
-            <Switch
-              label="Suspicious-IP throttling"
-              description="Slows down an address that fails sign-ins for many accounts"
-              checked={suspiciousIp.value.enabled}
-              disabled={!canUpdate || write.busy !== undefined}
-              aria-describedby={canUpdate ? undefined : reasonId}
-              onChange={(event) => {
-                const enabled = event.currentTarget.checked;
-                void write.run('suspicious-ip', () => adminUpdateSuspiciousIp({ enabled }), suspiciousIp.replace);
-              }}
-            />
-            <FactList facts={[['Failures allowed per address before sign-in', preLogin?.max_attempts]]} />
-          </Stack>
-        )}
+        {suspiciousIp.value && <SuspiciousIpSettingsForm live={suspiciousIpValue(suspiciousIp.value)} />}
       </Stack>
     </Paper>
   );
