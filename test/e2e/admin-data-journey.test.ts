@@ -59,10 +59,10 @@ async function openAdminPane(user: { username: string; password: string }, id: s
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Signed in' }).waitFor({ timeout: 15_000 });
   await page.getByRole('tab', { name: 'Admin' }).click();
-  await visible(page.getByRole('heading', { name: 'Confirm it’s you' }));
+  await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor({ timeout: 15_000 });
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Enter admin mode' }).click();
-  await visible(page.getByRole('heading', { name: 'Admin mode' }));
+  await page.getByRole('heading', { name: 'Admin mode' }).waitFor({ timeout: 15_000 });
   return page;
 }
 
@@ -168,7 +168,7 @@ describe('the login timeline, as read-only support staff', { timeout: 120_000 },
   it('reads alice’s sign-ins with the rules that ran, and can change nothing', async () => {
     const page = await openAdminPane(support, 'e2e-support-timeline');
     await openUser(page, alice.username);
-    const timeline = page.getByRole('list', { name: 'Login timeline' });
+    const timeline = page.getByRole('region', { name: 'Login timeline' });
     await visible(timeline);
     await visible(timeline.getByText('Ran: Rule “Add realm and roles claims” (ok)').first());
     expect(await timeline.locator('li[data-log-type="limit_wc"]').count()).toBeGreaterThan(0);

@@ -70,7 +70,8 @@ export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
             <Group>
               <WriteButton
                 needs={['delete:connections']}
-                variant="outline"
+                // Filled: an outlined red.9 label is too faint on the dark theme's background (axe, dark).
+                variant="filled"
                 color="red.9"
                 onClick={() => {
                   setTypedName('');

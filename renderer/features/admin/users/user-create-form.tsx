@@ -63,7 +63,7 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: User) => void 
           {realms.error && <ErrorCallout error={realms.error} />}
           {realms.isLoading && realms.value === undefined && <LoadingLine label="Loading realms…" />}
           {write.failure && refusal && (
-            <Text role="alert" fw={600} c="red.9">
+            <Text role="alert" fw={600}>
               {refusal}
             </Text>
           )}

@@ -124,7 +124,7 @@ export function UserDetail({ userId, onBack }: UserDetailProps) {
                   Block user
                 </WriteButton>
               )}
-              <WriteButton needs={['delete:users']} variant="outline" color="red.9" onClick={() => setAsking('delete')}>
+              <WriteButton needs={['delete:users']} variant="filled" color="red.9" onClick={() => setAsking('delete')}>
                 Delete user
               </WriteButton>
             </Group>
