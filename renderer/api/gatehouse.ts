@@ -144,6 +144,12 @@ export const adminResetPassword = (userId: string, password: string) =>
 export const adminListUserLocks = (userId: string) => settle(bridge().admin.listBlocks({ target: { userId } }));
 export const adminClearUserLocks = (userId: string) => settle(bridge().admin.clearBlocks({ target: { userId } }));
 
+/** Brute-force blocks by user id or by the identifier a sign-in typed (a log event may carry only that). */
+export const adminListBlocks = (target: AdminInput<'listBlocks'>['target']) =>
+  settle(bridge().admin.listBlocks({ target }));
+export const adminClearBlocks = (target: AdminInput<'clearBlocks'>['target']) =>
+  settle(bridge().admin.clearBlocks({ target }));
+
 export const adminListConnections = () => settle(bridge().admin.listConnections({}));
 export const adminGetConnection = (id: string) => settle(bridge().admin.getConnection({ id }));
 export const adminCreateConnection = (connection: AdminInput<'createConnection'>['connection']) =>

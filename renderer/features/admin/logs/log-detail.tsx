@@ -9,7 +9,7 @@ import { readableDate } from '../users/user-words';
 import { useAdminLoad } from '../use-admin-load';
 import { adminChangeWords, eventKind } from './log-event-words';
 import { LogOutcomeBadge } from './log-outcome-badge';
-import { causedBlock, LogEventBlock } from './log-event-block';
+import { blockOf, LogEventBlock } from './log-event-block';
 import { loginPipeline } from './log-pipeline';
 
 export interface LogDetailProps {
@@ -34,6 +34,7 @@ export function LogDetail({ summary, onBack, backLabel = 'Back to log events', o
   const kind = eventKind(event.type);
   const change = adminChangeWords(event);
   const pipeline = loginPipeline(event);
+  const block = blockOf(event);
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -99,7 +100,7 @@ export function LogDetail({ summary, onBack, backLabel = 'Back to log events', o
               </List>
             </div>
           )}
-          {causedBlock(event) && <LogEventBlock userId={event.user_id} userName={event.user_name ?? event.user_id} />}
+          {block && <LogEventBlock target={block} userName={event.user_name ?? event.user_id ?? 'The user'} />}
           {event.details && (
             <div>
               <Text size="sm" fw={600} id={detailsId}>

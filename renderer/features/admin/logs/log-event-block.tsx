@@ -1,6 +1,7 @@
 import { Alert, Group, List, Stack, Text } from '@mantine/core';
 import type { LogEvent } from '../../../../common/admin/log.schema';
-import { adminClearUserLocks, adminListUserLocks } from '../../../api/gatehouse';
+import type { BlockTarget } from '../../../../common/admin/user.schema';
+import { adminClearBlocks, adminListBlocks } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
 import { FocusedError } from '../shared/focused-error';
 import { LoadingLine } from '../shared/loading-line';
@@ -11,22 +12,28 @@ import { useAdminWrite } from '../use-admin-write';
 /** Log codes of a brute-force block on a user (auth0-wire.md §3.2, §7.6). */
 const blockTypes = new Set(['limit_wc', 'limit_sul']);
 
-/** Whether this event is a block the server put on a user (so the detail shows the block and "Clear this block"). */
-export function causedBlock(event: Pick<LogEvent, 'type' | 'user_id'>): event is { type: string; user_id: string } {
-  return blockTypes.has(event.type) && event.user_id !== undefined;
+/**
+ * The block a block event is about: its user, else the identifier the sign-in typed (a refused attempt on an
+ * already blocked identifier is logged before the user is looked up). Undefined for other events.
+ */
+export function blockOf(event: Pick<LogEvent, 'type' | 'user_id' | 'user_name'>): BlockTarget | undefined {
+  if (!blockTypes.has(event.type)) return undefined;
+  if (event.user_id !== undefined) return { userId: event.user_id };
+  return event.user_name === undefined ? undefined : { identifier: event.user_name };
 }
 
 /**
  * The block an event caused, as the tenant holds it now, with "Clear this block" (immediate: support needs it
  * at once). Once cleared, or ended by itself, it says so.
  */
-export function LogEventBlock({ userId, userName }: { userId: string; userName: string }) {
-  const locks = useAdminLoad(['user-locks', userId], () => adminListUserLocks(userId));
+export function LogEventBlock({ target, userName }: { target: BlockTarget; userName: string }) {
+  const key = 'userId' in target ? `user:${target.userId}` : `identifier:${target.identifier}`;
+  const locks = useAdminLoad(['blocks', key], () => adminListBlocks(target));
   const write = useAdminWrite();
   const clear = () =>
     write.run(
       'clear',
-      () => adminClearUserLocks(userId),
+      () => adminClearBlocks(target),
       () => locks.replace([]),
     );
   return (
