@@ -1,4 +1,4 @@
-import { Badge, Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { LogEvent } from '../../../../common/admin/log.schema';
 import { adminListUserLogs } from '../../../api/gatehouse';
@@ -78,12 +78,10 @@ function TimelineEntry({ event, onOpen }: { event: LogEvent; onOpen: () => void 
   return (
     <Timeline.Item component="li" data-log-type={event.type}>
       <Group gap="xs">
-        <Badge
-          variant="light"
-          color={kind.outcome === 'failure' ? 'red.9' : kind.outcome === 'warning' ? 'orange.9' : 'gray.8'}
-        >
+        {/* Plain text, not a coloured badge: it keeps its contrast in both themes; the outcome is in the words. */}
+        <Text size="xs" fw={700} tt="uppercase">
           {kindWords[group]}
-        </Badge>
+        </Text>
         <OpenLink onOpen={onOpen} label={`${kind.words}, ${when}. Open the event`}>
           {kind.words}
         </OpenLink>
