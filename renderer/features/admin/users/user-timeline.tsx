@@ -48,7 +48,13 @@ export function UserTimeline({ userId }: { userId: string }) {
         {logs.isLoading && logs.value === undefined && <LoadingLine label="Loading the login timeline…" />}
         {logs.value?.items.length === 0 && <Text size="sm">No sign-in events for this user.</Text>}
         {events.length > 0 && (
-          <Timeline bulletSize={14} lineWidth={2} aria-labelledby={headingId} component="ol">
+          <Timeline
+            bulletSize={14}
+            lineWidth={2}
+            aria-labelledby={headingId}
+            component="ol"
+            style={{ listStyle: 'none', paddingInlineStart: 0 }}
+          >
             {events.map((event) => (
               <TimelineEntry key={event.log_id} event={event} onOpen={() => setOpen(event)} />
             ))}
