@@ -174,7 +174,12 @@ describe('the admin pane, as an admin', () => {
 
   it('searches the log, newest first, and finds the block explained in words', async () => {
     await page.getByRole('tab', { name: 'Logs' }).click();
-    await page.getByLabel('Search the log').fill('type:sapi');
+    // The event-type filter writes the Lucene query, which stays visible and editable.
+    await page.getByLabel('Event type').click();
+    await page.getByRole('option', { name: 'Admin change' }).click();
+    const query = page.getByLabel('Query');
+    await expect.poll(() => query.inputValue(), { timeout: 15_000 }).toBe('type:(sapi OR fapi)');
+    await query.fill('type:sapi');
     await page.getByRole('button', { name: 'Search' }).click();
     await visible(page, page.getByText(`Unblocked user ${aliceId}`, { exact: true }));
     const rows = await page.getByRole('row').allTextContents();
