@@ -175,7 +175,7 @@ describe('the admin pane, as an admin', () => {
   it('searches the log, newest first, and finds the block explained in words', async () => {
     await page.getByRole('tab', { name: 'Logs' }).click();
     // The event-type filter writes the Lucene query, which stays visible and editable.
-    await page.getByLabel('Event type').click();
+    await page.getByRole('combobox', { name: 'Event type' }).click();
     await page.getByRole('option', { name: 'Admin change' }).click();
     const query = page.getByLabel('Query');
     await expect.poll(() => query.inputValue(), { timeout: 15_000 }).toBe('type:(sapi OR fapi)');
