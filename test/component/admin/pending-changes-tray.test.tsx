@@ -29,7 +29,7 @@ function renderTray(request: () => StageRequest) {
 
 const pending = () => screen.getByRole('list', { name: 'Pending changes' });
 
-describe('the pending-changes tray', () => {
+describe('the pending-changes tray', { timeout: 20_000 }, () => {
   it('shows a staged change as a field diff, writes nothing until Apply, and Undo puts the old value back', async () => {
     const tenant = new TenantSetting({ enabled: true, max_attempts: 10, allowlist: ['10.0.0.1'] });
     const user = renderTray(() =>
@@ -87,6 +87,18 @@ describe('the pending-changes tray', () => {
     await user.click(within(pending()).getByRole('button', { name: /^Apply/ }));
     await screen.findByText(/Applied “Brute-force protection”/);
     expect(tenant.value).toEqual({ enabled: true, max_attempts: 20, mode: 'count_per_identifier' });
+  });
+
+  it('re-reads the tenant on request and shows a change made meanwhile as a conflict, before any apply', async () => {
+    const tenant = new TenantSetting({ max_attempts: 10 });
+    const user = renderTray(() => tenant.request('bf', 'Brute-force protection', { max_attempts: 12 }));
+    await user.click(screen.getByRole('button', { name: 'Stage it' }));
+    await screen.findByText('Compared with what the tenant holds now.');
+
+    tenant.value = { max_attempts: 11 };
+    await user.click(screen.getByRole('button', { name: 'Check the tenant again' }));
+    expect(await screen.findByText('The tenant changed since you made this draft')).toBeTruthy();
+    expect(tenant.writes).toEqual([]);
   });
 
   it('refuses to undo over a change made after the apply, and says so', async () => {

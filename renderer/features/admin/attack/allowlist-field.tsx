@@ -29,9 +29,7 @@ export function AllowlistField<T extends FieldValues>({ control, name, label, de
             <Textarea
               label={label}
               description={`${description} One IPv4 or IPv6 address or CIDR range a line, like 203.0.113.7, 10.0.0.0/8 or 2001:db8::/32.`}
-              autosize
-              minRows={2}
-              maxRows={8}
+              rows={4}
               spellCheck={false}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               error={

@@ -1,15 +1,15 @@
-import { Checkbox, Radio, Stack, Switch, Title } from '@mantine/core';
+import { Radio, Stack, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { jsonEqual } from '../staging/json-equal';
 import type { Json } from '../staging/staged-change';
-import { useStaging } from '../staging/staging-store';
+import { useStagedDraft } from '../staging/use-staged-draft';
 import { AllowlistField } from './allowlist-field';
 import { BruteForceForm } from './attack-form-schema';
 import { bruteForceDraft, bruteForceForm } from './attack-form-values';
 import { bruteForceChange, bruteForceKey } from './attack-staging';
 import { CountField } from './count-field';
+import { EnabledSwitch, ShieldChoices } from './setting-fields';
 import { StageFooter } from './stage-footer';
 
 export const attackUpdateScopes = ['update:attack_protection'];
@@ -19,29 +19,17 @@ export const attackUpdateScopes = ['update:attack_protection'];
  * counted. It starts from the staged draft if there is one, else from the tenant, and stages on submit.
  */
 export function BruteForceSettingsForm({ live }: { live: Json }) {
-  const staging = useStaging();
   const headingId = useId();
-  const staged = staging.find(bruteForceKey);
-  const base = staged?.base ?? live;
-  const [notice, setNotice] = useState<string>();
+  const { staged, base, start, notice, stageDraft } = useStagedDraft(bruteForceKey, live);
   const { control, handleSubmit } = useForm<BruteForceForm>({
     resolver: zodResolver(BruteForceForm),
     mode: 'onChange',
     // Follows the tenant (and a re-based draft) as they change, without throwing away what the admin typed.
-    values: bruteForceForm(staged?.draft ?? live),
+    values: bruteForceForm(start),
     resetOptions: { keepDirtyValues: true },
   });
 
-  const stage = handleSubmit((form) => {
-    const draft = bruteForceDraft(form, base);
-    if (jsonEqual(draft, base)) {
-      if (staged) staging.discard(bruteForceKey);
-      setNotice('Nothing to stage: this is what the tenant holds.');
-      return;
-    }
-    staging.stage(bruteForceChange(base, draft));
-    setNotice('Staged: review and apply it under Pending changes.');
-  });
+  const stage = handleSubmit((form) => stageDraft(bruteForceDraft(form, base), bruteForceChange));
 
   return (
     <form onSubmit={(event) => void stage(event)} noValidate aria-labelledby={headingId}>
@@ -49,19 +37,11 @@ export function BruteForceSettingsForm({ live }: { live: Json }) {
         <Title order={4} id={headingId}>
           Brute-force protection
         </Title>
-        <Controller
+        <EnabledSwitch
           control={control}
           name="enabled"
-          render={({ field }) => (
-            <Switch
-              label="Brute-force protection is on"
-              description="Stops sign-ins for an account after too many wrong passwords"
-              checked={field.value}
-              onChange={(event) => field.onChange(event.currentTarget.checked)}
-              ref={field.ref}
-              name={field.name}
-            />
-          )}
+          label="Brute-force protection is on"
+          description="Stops sign-ins for an account after too many wrong passwords"
         />
         <CountField
           control={control}
@@ -96,22 +76,13 @@ export function BruteForceSettingsForm({ live }: { live: Json }) {
             </Radio.Group>
           )}
         />
-        <Controller
+        <ShieldChoices
           control={control}
           name="shields"
-          render={({ field }) => (
-            <Checkbox.Group
-              label="When it triggers"
-              description="With neither, it only logs the events (monitoring mode)"
-              value={field.value}
-              onChange={(value) => field.onChange(value)}
-            >
-              <Stack gap={6} mt={6}>
-                <Checkbox value="block" label="Block further sign-ins" />
-                <Checkbox value="user_notification" label="Email the user (with an unblock link)" />
-              </Stack>
-            </Checkbox.Group>
-          )}
+          choices={[
+            { value: 'block', label: 'Block further sign-ins' },
+            { value: 'user_notification', label: 'Email the user (with an unblock link)' },
+          ]}
         />
         <AllowlistField
           label="Never count these addresses"

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { ErrorCallout } from '../../../components/error-callout';
 import { LoadingLine } from '../shared/loading-line';
-import { areaWords } from './area-words';
+import { areaWords, titleInTextColour } from './area-words';
 import { FieldDiffView } from './field-diff-view';
 import type { AppliedChange } from './staged-change';
 
@@ -48,7 +48,12 @@ export function AppliedChangeRow({ entry, isNewest, onUndo, onStageUndo, onForge
         {state.kind === 'undoing' && <LoadingLine label="Checking the tenant and putting the old values back…" />}
         {state.kind === 'failed' && <ErrorCallout error={state.error} />}
         {state.kind === 'changed-since' && (
-          <Alert color="orange" variant="outline" title="Not undone: it changed after you applied it">
+          <Alert
+            color="orange"
+            variant="outline"
+            styles={titleInTextColour}
+            title="Not undone: it changed after you applied it"
+          >
             <Stack gap="xs">
               <Text size="sm">
                 Someone changed it since, so undoing now would silently drop their change. Nothing was written.

@@ -9,3 +9,6 @@ export const areaWords: Record<StagedArea, string> = {
   'attack-protection': 'Attack protection',
   migration: 'Rule to action',
 };
+
+/** Mantine's orange title text is 2.9:1 on white (below WCAG AA); the orange border alone marks the warning. */
+export const titleInTextColour = { title: { color: 'var(--mantine-color-text)' } };

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { titleInTextColour } from './area-words';
 import { FieldDiffView } from './field-diff-view';
 import { overlappingEdits } from './rebase-draft';
 import type { Json, StagedChange } from './staged-change';
@@ -17,7 +18,12 @@ export interface ConflictViewProps {
 export function ConflictView({ change, live, onRebase, onDiscard }: ConflictViewProps) {
   const overlap = overlappingEdits(change.base, change.draft, live);
   return (
-    <Alert color="orange" variant="outline" title="The tenant changed since you made this draft">
+    <Alert
+      color="orange"
+      variant="outline"
+      styles={titleInTextColour}
+      title="The tenant changed since you made this draft"
+    >
       <Stack gap="sm">
         <Text size="sm">
           Someone (or another tool) changed this after you started, so it was not applied. Applying your draft as it is

@@ -21,6 +21,7 @@ export function PendingChangesTray() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const bodyId = useId();
+  const isChecking = changes.some((change) => change.state.kind === 'checking');
   const isApplying = isApplyingAll || changes.some((change) => change.state.kind === 'applying');
 
   // A newly staged change opens the tray, so the admin sees at once that nothing was written yet.
@@ -82,6 +83,11 @@ export function PendingChangesTray() {
             {count > 0 && (
               <Button size="sm" onClick={() => void applyAll()} loading={isApplyingAll} disabled={isApplying}>
                 Apply all ({count})
+              </Button>
+            )}
+            {isOpen && count > 0 && (
+              <Button size="sm" variant="default" onClick={() => void staging.refresh()} loading={isChecking}>
+                Check the tenant again
               </Button>
             )}
             <Button size="sm" variant="default" aria-expanded={isOpen} aria-controls={bodyId} onClick={toggle}>

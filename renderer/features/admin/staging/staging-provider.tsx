@@ -5,16 +5,18 @@ import { StagingEngine } from './staging-engine';
 import { StagingContext, type Staging } from './staging-store';
 
 export interface StagingProviderProps {
-  /** Every failed read or write of a change (an ended step-up brings the password form back). */
-  onFailure(error: AppError): void;
+  /** Every failed read or write of a change (the pane: an ended step-up brings the password form back). */
+  onFailure?: (error: AppError) => void;
   children: ReactNode;
 }
+
+const ignoreFailure = () => undefined;
 
 /**
  * Holds the pane's pending and applied changes; see Staging for what each call promises. The admin pane
  * mounts it above the step-up form, so pending drafts survive an expired step-up and the password prompt.
  */
-export function StagingProvider({ onFailure, children }: StagingProviderProps) {
+export function StagingProvider({ onFailure = ignoreFailure, children }: StagingProviderProps) {
   const queryClient = useQueryClient();
   // One engine for the pane's life.
   const [engine] = useState(() => new StagingEngine());
