@@ -14,7 +14,8 @@ import {
   ConnectionCreate,
   ConnectionUpdate,
 } from '../admin/connection.schema';
-import { DryRunInput, DryRunReport } from '../admin/dry-run.schema';
+import { DryRunInput, DryRunReport, ScriptRef } from '../admin/dry-run.schema';
+import { AppError } from '../errors/app-error';
 import {
   Action,
   ActionCreate,
@@ -116,6 +117,43 @@ export const StepUpFactor = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('recovery'), recoveryCode: z.string().min(8).max(64) }),
 ]);
 export type StepUpFactor = z.infer<typeof StepUpFactor>;
+
+/** Test credentials for `admin:trySignIn`: a realm, a user of it, a password; never stored, never logged. */
+export const TrySignInInput = z.strictObject({
+  via: AdminVia.optional(),
+  realm: SignInInput.shape.realm.unwrap(),
+  username: SignInInput.shape.username,
+  password: SignInInput.shape.password,
+});
+export type TrySignInInput = z.infer<typeof TrySignInInput>;
+
+/** One claim of the test sign-in's tokens, with the rule or action that set it when the dry run knows. */
+export const TriedClaim = z.object({
+  token: z.enum(['id', 'access']),
+  name: z.string(),
+  value: z.json(),
+  setBy: ScriptRef.optional(),
+});
+export type TriedClaim = z.infer<typeof TriedClaim>;
+
+/**
+ * What a test sign-in came to. It makes no session: the tokens are decoded in main and dropped, and the
+ * refresh token, if any, is revoked at once (`refreshTokenRevoked`).
+ */
+export const TrySignInOutcome = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('signed_in'),
+    userId: z.string(),
+    scope: z.array(z.string()),
+    claims: z.array(TriedClaim),
+    /** `revoked` at once; `none` when the server gave none; `revoke_failed` says so plainly in the pane. */
+    refreshToken: z.enum(['none', 'revoked', 'revoke_failed']),
+    /** Why the claims have no sources, when the dry run could not be read (plain words). */
+    provenanceProblem: z.string().optional(),
+  }),
+  z.object({ status: z.literal('refused'), error: AppError }),
+]);
+export type TrySignInOutcome = z.infer<typeof TrySignInOutcome>;
 
 const StepUpTransaction = { transactionId: z.string().min(1).max(100) };
 
@@ -279,6 +317,9 @@ export const adminChannels = {
   /** Checkpoint reads for a live tail: call again with `next` as `from`. */
   readLogs: channel('admin:readLogs', LogCheckpoint.extend({ via: AdminVia.optional() }), checkpointPage(LogEvent)),
   getLog: channel('admin:getLog', input({ logId: ResourceId }), LogEvent),
+
+  /** Signs a test user in without making a session; see TrySignInOutcome. */
+  trySignIn: channel('admin:trySignIn', TrySignInInput, TrySignInOutcome),
 
   getBruteForce: channel('admin:getBruteForce', none, BruteForceProtection),
   updateBruteForce: channel('admin:updateBruteForce', input({ patch: BruteForcePatch }), BruteForceProtection),

@@ -141,6 +141,7 @@ export function createAdminHandlers(admin: AdminService): AdminHandlers {
     readLogs: (input) => admin.run(input.via, (c) => c.logs.since(input.from, input.take)),
     getLog: (input) => admin.run(input.via, (c) => c.logs.get(input.logId)),
 
+    trySignIn: (input) => admin.trySignIn(input),
     getBruteForce: (input) => admin.run(input.via, (c) => c.attackProtection.bruteForce()),
     updateBruteForce: (input) => admin.run(input.via, (c) => c.attackProtection.updateBruteForce(input.patch)),
     getSuspiciousIp: (input) => admin.run(input.via, (c) => c.attackProtection.suspiciousIp()),

@@ -8,6 +8,8 @@ import { clientSecretAccount, type Profile } from '../settings/profile';
 import { AdminConnector, type AdminConnection } from './admin-connector';
 import type { AdminStepUp } from './admin-step-up';
 import type { ManagementClient } from './management-client';
+import { trySignIn, type TrySignInGrants } from './admin-try-sign-in';
+import type { TrySignInInput, TrySignInOutcome } from '../../common/ipc/admin.contract';
 
 export interface AdminServiceOptions {
   readonly settings: {
@@ -21,6 +23,8 @@ export interface AdminServiceOptions {
   readonly clock?: () => number;
   /** Tests may inject the HTTP client; the app uses each profile's own (proxy, CA bundles, timeout). */
   readonly httpFor?: (profile: Profile) => Promise<AppResult<AxiosInstance>>;
+  /** A profile's token client for `admin:trySignIn` (the session manager's clients, never the session manager). */
+  readonly signInGrants?: (profileId: string) => TrySignInGrants | undefined;
 }
 
 /**
@@ -32,8 +36,10 @@ export class AdminService {
   readonly #connector: AdminConnector;
   readonly #isAllowed: () => boolean;
   readonly #stepUp: AdminStepUp;
+  readonly #signInGrants: AdminServiceOptions['signInGrants'];
 
   constructor(options: AdminServiceOptions) {
+    this.#signInGrants = options.signInGrants;
     const { settings, secretStore, userAgent } = options;
     this.#isAllowed = () => settings.policy.showAdminPane;
     this.#stepUp = options.stepUp;
@@ -63,6 +69,20 @@ export class AdminService {
     const connection = await this.#connector.connect(via);
     if (!connection.ok) return connection;
     return call(connection.value.client, connection.value);
+  }
+
+  /**
+   * A test sign-in against a realm of the admin's profile, with that profile's client; makes no session.
+   * Needs admin access like every admin call, so the window cannot use it to guess passwords unchecked.
+   */
+  trySignIn({ via, ...credentials }: TrySignInInput): Promise<AppResult<TrySignInOutcome>> {
+    return this.run(via, (client, connection) => {
+      const grants = this.#signInGrants?.(connection.profile.id);
+      if (grants === undefined) {
+        return Promise.resolve(err(appError('not_found', `The profile “${connection.profile.name}” cannot sign in.`)));
+      }
+      return trySignIn(credentials, grants, client, connection.profile.clientId);
+    });
   }
 
   /** The step-up calls, refused like every admin call when the policy hides the admin pane. */

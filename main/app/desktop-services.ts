@@ -94,6 +94,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       stepUp,
       secretStore,
       userAgent: options.userAgent,
+      signInGrants: (profileId) => sessionProfiles.get(profileId)?.grants,
       ...(options.clock === undefined ? {} : { clock: options.clock }),
     }),
   );

@@ -127,6 +127,7 @@ export const adminListUsers = (input: AdminInput<'listUsers'>) => settle(bridge(
 export const adminGetUser = (userId: string) => settle(bridge().admin.getUser({ userId }));
 export const adminBlockUser = (userId: string) => settle(bridge().admin.blockUser({ userId }));
 export const adminUnblockUser = (userId: string) => settle(bridge().admin.unblockUser({ userId }));
+export const adminCreateUser = (user: AdminInput<'createUser'>['user']) => settle(bridge().admin.createUser({ user }));
 export const adminDeleteUser = (userId: string) => settle(bridge().admin.deleteUser({ userId }));
 export const adminListUserLogs = (input: AdminInput<'listUserLogs'>) => settle(bridge().admin.listUserLogs(input));
 export const adminListUserRoles = (userId: string) => settle(bridge().admin.listUserRoles({ userId }));
@@ -146,13 +147,25 @@ export const adminResetPassword = (userId: string, password: string) =>
 export const adminListUserLocks = (userId: string) => settle(bridge().admin.listBlocks({ target: { userId } }));
 export const adminClearUserLocks = (userId: string) => settle(bridge().admin.clearBlocks({ target: { userId } }));
 
+/** Brute-force blocks by user id or by the identifier a sign-in typed (a log event may carry only that). */
+export const adminListBlocks = (target: AdminInput<'listBlocks'>['target']) =>
+  settle(bridge().admin.listBlocks({ target }));
+export const adminClearBlocks = (target: AdminInput<'clearBlocks'>['target']) =>
+  settle(bridge().admin.clearBlocks({ target }));
+
 export const adminListConnections = () => settle(bridge().admin.listConnections({}));
 export const adminGetConnection = (id: string) => settle(bridge().admin.getConnection({ id }));
 export const adminCreateConnection = (connection: AdminInput<'createConnection'>['connection']) =>
   settle(bridge().admin.createConnection({ connection }));
 export const adminDeleteConnection = (id: string) => settle(bridge().admin.deleteConnection({ id }));
+/** `options` replaces the stored options wholesale: send the full object (see realm-options.ts). */
+export const adminUpdateConnection = (id: string, patch: AdminInput<'updateConnection'>['patch']) =>
+  settle(bridge().admin.updateConnection({ id, patch }));
+export const adminListConnectionClients = (id: string) => settle(bridge().admin.listConnectionClients({ id }));
 export const adminSetConnectionClients = (id: string, changes: AdminInput<'setConnectionClients'>['changes']) =>
   settle(bridge().admin.setConnectionClients({ id, changes }));
+/** A test sign-in against a realm: the outcome and claims, never a token or a session. */
+export const adminTrySignIn = (input: AdminInput<'trySignIn'>) => settle(bridge().admin.trySignIn(input));
 export const adminListClients = () => settle(bridge().admin.listClients({}));
 
 export const adminListRules = () => settle(bridge().admin.listRules({}));
@@ -186,6 +199,8 @@ export const adminRollbackAction = (id: string, versionId: string) =>
   settle(bridge().admin.rollbackAction({ id, versionId }));
 
 export const adminSearchLogs = (input: AdminInput<'searchLogs'>) => settle(bridge().admin.searchLogs(input));
+/** Checkpoint reads for the live tail: events after `from`, oldest first. */
+export const adminReadLogs = (input: AdminInput<'readLogs'>) => settle(bridge().admin.readLogs(input));
 export const adminGetLog = (logId: string) => settle(bridge().admin.getLog({ logId }));
 
 export const adminGetBruteForce = () => settle(bridge().admin.getBruteForce({}));

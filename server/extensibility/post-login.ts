@@ -172,6 +172,12 @@ export class PostLoginHook {
     const failure = protocol === 'oauth2-password' ? 'fepft' : 'fertft';
     this.logConsole(request, result, protocol);
     if (result.stop) throw this.stopError(request, result, failure);
+    // The login's success event (and an MFA request) names what ran and which claims each script set; claim
+    // names only, as values may be personal data.
+    request.audit.noteDetails({
+      scripts: result.runs.map((run) => ({ ...run.script, status: run.status, ms: run.ms })),
+      claims: result.provenance.map((source) => ({ in: source.token, claim: source.claim, script: source.script })),
+    });
 
     const additions: TokenAdditions = {
       scope: result.scope,

@@ -59,6 +59,7 @@ export function decodeAuth0Client(header: string | undefined): Record<string, un
  */
 export class RequestAudit {
   private facts: AuditFacts = {};
+  private notedDetails: Readonly<Record<string, unknown>> = {};
   private written = 0;
 
   constructor(
@@ -69,6 +70,14 @@ export class RequestAudit {
   /** Adds to what is known; later notes win. */
   note(facts: AuditFacts): void {
     this.facts = { ...this.facts, ...facts };
+  }
+
+  /**
+   * Adds details to every later event of this request (an event's own details win on a clash): the
+   * post-login pipeline notes which scripts ran and which claims they set, so the login's outcome event says so.
+   */
+  noteDetails(details: Readonly<Record<string, unknown>>): void {
+    this.notedDetails = { ...this.notedDetails, ...details };
   }
 
   /** Notes the user from a user record. */
@@ -103,7 +112,9 @@ export class RequestAudit {
       ...(facts.userName !== undefined && { userName: facts.userName }),
       ...(facts.audience !== undefined && { audience: facts.audience }),
       ...(facts.scope !== undefined && { scope: facts.scope }),
-      ...(input.details !== undefined && { details: input.details }),
+      ...((input.details !== undefined || Object.keys(this.notedDetails).length > 0) && {
+        details: { ...this.notedDetails, ...input.details },
+      }),
       ...(auth0Client !== undefined && { auth0Client }),
     };
     this.written += 1;

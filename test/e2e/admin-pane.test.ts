@@ -178,7 +178,12 @@ describe('the admin pane, as an admin', () => {
 
   it('searches the log, newest first, and finds the block explained in words', async () => {
     await page.getByRole('tab', { name: 'Logs' }).click();
-    await page.getByLabel('Search the log').fill('type:sapi');
+    // The event-type filter writes the Lucene query, which stays visible and editable.
+    await page.getByRole('combobox', { name: 'Event type' }).click();
+    await page.getByRole('option', { name: 'Admin change' }).click();
+    const query = page.getByLabel('Query');
+    await expect.poll(() => query.inputValue(), { timeout: 15_000 }).toBe('type:(sapi OR fapi)');
+    await query.fill('type:sapi');
     await page.getByRole('button', { name: 'Search' }).click();
     await visible(page, page.getByText(`Unblocked user ${aliceId}`, { exact: true }));
     const rows = await page.getByRole('row').allTextContents();
@@ -202,18 +207,37 @@ describe('the admin pane, as an admin', () => {
     await page.getByRole('button', { name: 'Create realm' }).click();
     await visible(page, page.getByRole('status').filter({ hasText: 'e2e-realm' }));
     await page.getByRole('button', { name: 'e2e-realm', exact: true }).click();
-    const desktop = page.getByRole('switch', { name: /\(gatehouse-desktop\)/ });
+    // The realm form stages the change; the tray applies it.
+    const desktop = page.getByRole('checkbox', { name: /\(gatehouse-desktop\)/ });
     await visible(page, desktop);
     expect(await desktop.isChecked()).toBe(false);
-    await desktop.click({ force: true }); // Mantine draws the track over the (still focusable) input
-    await expect.poll(() => desktop.isChecked(), { timeout: 15_000 }).toBe(true);
+    await desktop.check();
+    await page.getByRole('button', { name: 'Stage change' }).click();
+    await page.getByRole('button', { name: /^Apply all/ }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await adminClient(server)).get('/connections?name=e2e-realm')).body as {
+              enabled_clients: string[];
+            }[]
+          )[0]?.enabled_clients,
+        { timeout: 15_000 },
+      )
+      .toContain('gatehouse-desktop');
     const connections = (await (await adminClient(server)).get('/connections?name=e2e-realm')).body as {
       enabled_clients: string[];
     }[];
     expect(connections[0]?.enabled_clients).toContain('gatehouse-desktop');
 
     await page.getByRole('button', { name: 'Delete realm' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Delete realm' }).click();
+    const confirm = page.getByRole('dialog').getByRole('button', { name: 'Delete realm' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page
+      .getByRole('dialog')
+      .getByLabel(/Type the realm's name/)
+      .fill('e2e-realm');
+    await confirm.click();
     await visible(page, page.getByRole('status').filter({ hasText: 'was deleted' }));
     expect(await page.getByRole('button', { name: 'e2e-realm', exact: true }).count()).toBe(0);
   });
@@ -223,6 +247,10 @@ describe('the admin pane, as an admin', () => {
     await page.getByRole('button', { name: 'contractors', exact: true }).click();
     await visible(page, page.getByRole('heading', { name: 'Realm: contractors' }));
     await page.getByRole('button', { name: 'Delete realm' }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(/Type the realm's name/)
+      .fill('contractors');
     await page.getByRole('dialog').getByRole('button', { name: 'Delete realm' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Clashes with existing data' });
     await visible(page, refusal);

@@ -1,5 +1,6 @@
 import { Tabs } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { AdminNavigationContext, type AdminNavigation } from './admin-navigation';
 import { ActionsSection } from './actions/actions-section';
 import { AttackProtectionSection } from './attack/attack-protection-section';
 import { LogsSection } from './logs/logs-section';
@@ -24,25 +25,42 @@ type SectionId = (typeof sections)[number]['value'];
  */
 export function AdminSections() {
   const [open, setOpen] = useState<SectionId>('users');
+  const [userToOpen, setUserToOpen] = useState<string>();
+  const navigation = useMemo<AdminNavigation>(
+    () => ({
+      userToOpen,
+      openUser: (userId) => {
+        setUserToOpen(userId);
+        setOpen('users');
+      },
+    }),
+    [userToOpen],
+  );
   return (
-    <Tabs
-      variant="pills"
-      value={open}
-      onChange={(value) => setOpen(sections.find((section) => section.value === value)?.value ?? 'users')}
-      keepMounted={false}
-    >
-      <Tabs.List aria-label="Admin sections" mb="md">
-        {sections.map((section) => (
-          <Tabs.Tab key={section.value} value={section.value}>
-            {section.label}
-          </Tabs.Tab>
+    <AdminNavigationContext value={navigation}>
+      <Tabs
+        variant="pills"
+        value={open}
+        onChange={(value) => {
+          // A tab chosen by hand opens the section's start, not the user a log event asked for earlier.
+          setUserToOpen(undefined);
+          setOpen(sections.find((section) => section.value === value)?.value ?? 'users');
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Admin sections" mb="md">
+          {sections.map((section) => (
+            <Tabs.Tab key={section.value} value={section.value}>
+              {section.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {sections.map(({ value, Section }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Section />
+          </Tabs.Panel>
         ))}
-      </Tabs.List>
-      {sections.map(({ value, Section }) => (
-        <Tabs.Panel key={value} value={value}>
-          <Section />
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+      </Tabs>
+    </AdminNavigationContext>
   );
 }

@@ -78,6 +78,20 @@ describe('tenant log events (auth0-wire.md §7.6)', () => {
     });
   });
 
+  it('names on sepft the rules and actions that ran and the claims each set, without claim values', async () => {
+    const [event] = await eventsOf(() => aliceLogin(alice.password));
+    const details = JSON.parse(event?.details ?? '{}') as Record<string, unknown>;
+    const rule = { kind: 'rule', id: expect.stringMatching(/^rul_/), name: 'Add realm and roles claims' };
+    expect(details['scripts']).toEqual([{ ...rule, status: 'ok', ms: expect.any(Number) }]);
+    expect(details['claims']).toEqual(
+      expect.arrayContaining([
+        { in: 'id', claim: 'https://gatehouse.test/realm', script: rule },
+        { in: 'access', claim: 'https://gatehouse.test/realm', script: rule },
+      ]),
+    );
+    expect(event?.details).not.toContain('employees');
+  });
+
   it('logs fp for a wrong password and fu for an unknown user, and nothing else for them', async () => {
     const wrong = await eventsOf(() => aliceLogin(CANARY_PASSWORD));
     expect(wrong.map((event) => [event.type, event.user_name])).toEqual([['fp', alice.email]]);

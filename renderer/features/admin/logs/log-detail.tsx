@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import type { LogEvent } from '../../../../common/admin/log.schema';
 import { adminGetLog } from '../../../api/gatehouse';
@@ -9,24 +9,32 @@ import { readableDate } from '../users/user-words';
 import { useAdminLoad } from '../use-admin-load';
 import { adminChangeWords, eventKind } from './log-event-words';
 import { LogOutcomeBadge } from './log-outcome-badge';
+import { blockOf, LogEventBlock } from './log-event-block';
+import { loginPipeline } from './log-pipeline';
 
 export interface LogDetailProps {
   /** The event as the list showed it, so the page has content before the full read answers. */
   summary: LogEvent;
   onBack: () => void;
+  /** Where "Back" goes, in words. */
+  backLabel?: string;
+  /** Opens the event's user in the Users section; without it (already on the user's page) no link is shown. */
+  onOpenUser?: (userId: string) => void;
 }
 
 const asText = (value: unknown) =>
   value === undefined || value === null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** One log event in full: every field in words, and the raw `details` for support staff. */
-export function LogDetail({ summary, onBack }: LogDetailProps) {
+export function LogDetail({ summary, onBack, backLabel = 'Back to log events', onOpenUser }: LogDetailProps) {
   const full = useAdminLoad(['log', summary.log_id], () => adminGetLog(summary.log_id));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const detailsId = useId();
   const event = full.value ?? summary;
   const kind = eventKind(event.type);
   const change = adminChangeWords(event);
+  const pipeline = loginPipeline(event);
+  const block = blockOf(event);
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -34,7 +42,8 @@ export function LogDetail({ summary, onBack }: LogDetailProps) {
     <Stack gap="lg">
       <Group>
         <Button variant="subtle" onClick={onBack}>
-          <span aria-hidden>←&nbsp;</span>Back to log events
+          <span aria-hidden>←&nbsp;</span>
+          {backLabel}
         </Button>
       </Group>
       <Paper withBorder radius="md" p="lg">
@@ -69,6 +78,29 @@ export function LogDetail({ summary, onBack }: LogDetailProps) {
               ['Log ID', event.log_id],
             ]}
           />
+          {onOpenUser && event.user_id !== undefined && change === undefined && (
+            <Group>
+              <Button variant="light" onClick={() => onOpenUser(event.user_id ?? '')}>
+                Open {event.user_name ?? event.user_id}’s page
+              </Button>
+            </Group>
+          )}
+          {pipeline && (
+            <div>
+              <Text size="sm" fw={600}>
+                Rules and actions of this sign-in
+              </Text>
+              <List size="sm">
+                <List.Item>
+                  Ran: {pipeline.ran.length === 0 ? 'no rules or actions' : pipeline.ran.join(', ')}
+                </List.Item>
+                {pipeline.claims.map((claim) => (
+                  <List.Item key={claim}>Claim {claim}</List.Item>
+                ))}
+              </List>
+            </div>
+          )}
+          {block && <LogEventBlock target={block} userName={event.user_name ?? event.user_id ?? 'The user'} />}
           {event.details && (
             <div>
               <Text size="sm" fw={600} id={detailsId}>

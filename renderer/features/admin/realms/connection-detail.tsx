@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { adminDeleteConnection, adminGetConnection } from '../../../api/gatehouse';
 import { ErrorCallout } from '../../../components/error-callout';
@@ -8,9 +8,11 @@ import { LoadingLine } from '../shared/loading-line';
 import { WriteButton } from '../shared/write-button';
 import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
-import { ConnectionClients } from './connection-clients';
 import { strategyWords } from './connection-words';
 import { FocusedError } from '../shared/focused-error';
+import { readRealmSettings } from './realm-stage';
+import { RealmSettingsForm } from './realm-settings-form';
+import { RealmTrySignIn } from './realm-try-sign-in';
 
 export interface ConnectionDetailProps {
   id: string;
@@ -18,22 +20,26 @@ export interface ConnectionDetailProps {
 }
 
 /**
- * One realm: its facts, the applications allowed to use it, and deletion. The server refuses to delete a
- * realm that still has users (409); that refusal is shown as it came, with what to do next.
+ * One realm: its facts, its settings (staged through the pending-changes tray), a test sign-in, and deletion.
+ * The server refuses to delete a realm that still has users (409); that refusal is shown as it came.
  */
 export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
   const connection = useAdminLoad(['connection', id], () => adminGetConnection(id));
+  const settings = useAdminLoad(['realm-settings', id], () => readRealmSettings(id));
   const write = useAdminWrite();
   const [isAsking, setAsking] = useState(false);
+  const [typedName, setTypedName] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const current = connection.value;
+  const isDatabase = current?.strategy === 'auth0';
 
   useEffect(() => headingRef.current?.focus(), []);
 
   const remove = async () => {
+    if (typedName !== current?.name) return;
     const isDone = await write.run('delete', () => adminDeleteConnection(id));
     setAsking(false);
-    if (isDone) onBack(`The realm “${current?.name ?? id}” was deleted.`);
+    if (isDone) onBack(`The realm “${current.name}” was deleted.`);
   };
 
   return (
@@ -64,9 +70,13 @@ export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
             <Group>
               <WriteButton
                 needs={['delete:connections']}
-                variant="outline"
+                // Filled: an outlined red.9 label is too faint on the dark theme's background (axe, dark).
+                variant="filled"
                 color="red.9"
-                onClick={() => setAsking(true)}
+                onClick={() => {
+                  setTypedName('');
+                  setAsking(true);
+                }}
               >
                 Delete realm
               </WriteButton>
@@ -74,12 +84,18 @@ export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
           )}
         </Stack>
       </Paper>
-      {current && <ConnectionClients connection={current} onChanged={(fresh) => connection.replace(fresh)} />}
+      {settings.error && <ErrorCallout error={settings.error} />}
+      {!settings.value && settings.isLoading && <LoadingLine label="Loading the realm's settings…" />}
+      {current && settings.value && isDatabase && (
+        <RealmSettingsForm key={JSON.stringify(settings.value)} id={id} name={current.name} settings={settings.value} />
+      )}
+      {current && isDatabase && <RealmTrySignIn realm={current.name} />}
       <ConfirmDialog
         isOpen={isAsking}
         title={`Delete the realm “${current?.name ?? ''}”?`}
         confirmLabel="Delete realm"
         isBusy={write.busy === 'delete'}
+        isConfirmBlocked={typedName !== current?.name}
         onConfirm={remove}
         onCancel={() => setAsking(false)}
       >
@@ -87,6 +103,13 @@ export function ConnectionDetail({ id, onBack }: ConnectionDetailProps) {
           No one can sign in with the “{current?.name}” realm afterwards, and applications lose it from their realm
           list. The server refuses if the realm still has users. This cannot be undone.
         </Text>
+        <TextInput
+          label={`Type the realm's name (${current?.name ?? ''}) to delete it`}
+          value={typedName}
+          onChange={(event) => setTypedName(event.currentTarget.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </ConfirmDialog>
     </Stack>
   );

@@ -8,6 +8,8 @@ export interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   isBusy?: boolean;
+  /** The confirm button stays disabled until the dialog's own check passes (a typed name). */
+  isConfirmBlocked?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -22,6 +24,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   isBusy,
+  isConfirmBlocked = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -33,7 +36,7 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onCancel} data-autofocus>
             Cancel
           </Button>
-          <Button color="red.9" onClick={onConfirm} loading={isBusy}>
+          <Button color="red.9" onClick={onConfirm} loading={isBusy} disabled={isConfirmBlocked}>
             {confirmLabel}
           </Button>
         </Group>

@@ -12,7 +12,7 @@ import { useAdminLoad } from '../use-admin-load';
 import { useAdminWrite } from '../use-admin-write';
 import { UserAuthenticators } from './user-authenticators';
 import { UserLocks } from './user-locks';
-import { UserLogs } from './user-logs';
+import { UserTimeline } from './user-timeline';
 import { UserPasswordReset } from './user-password-reset';
 import { UserRoles } from './user-roles';
 import { readableDate, userLabel, userRealm } from './user-words';
@@ -124,7 +124,7 @@ export function UserDetail({ userId, onBack }: UserDetailProps) {
                   Block user
                 </WriteButton>
               )}
-              <WriteButton needs={['delete:users']} variant="outline" color="red.9" onClick={() => setAsking('delete')}>
+              <WriteButton needs={['delete:users']} variant="filled" color="red.9" onClick={() => setAsking('delete')}>
                 Delete user
               </WriteButton>
             </Group>
@@ -162,7 +162,7 @@ export function UserDetail({ userId, onBack }: UserDetailProps) {
       <UserPasswordReset userId={userId} label={label} />
       <UserRoles userId={userId} />
       <UserAuthenticators userId={userId} />
-      <UserLogs userId={userId} />
+      <UserTimeline userId={userId} />
     </Stack>
   );
 }
