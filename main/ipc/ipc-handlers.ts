@@ -1,13 +1,12 @@
-import type { ProfileSummary } from '../../common/ipc/profile.contract';
 import type { SettingsView } from '../../common/ipc/settings.contract';
 import { appError } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { AdminHandlers } from '../admin/admin-ipc';
 import type { ApiConsole } from '../api-console/api-console';
 import type { ProfileEditor } from '../app/profile-editor';
+import { profileChoices, profileSummary } from '../app/profile-summary';
 import type { InspectService } from '../inspect/inspect-service';
 import type { SessionManager } from '../session/session-manager';
-import type { Profile } from '../settings/profile';
 import type { SettingsService } from '../settings/settings-service';
 import type { IpcHandlers } from './ipc-router';
 
@@ -59,6 +58,7 @@ export function createIpcHandlers({
           ? err(appError('not_found', 'No server profile is set up yet.', { nextStep: 'Add one in Settings.' }))
           : ok(profileSummary(profile, settings));
       },
+      list: async () => ok(profileChoices(settings)),
     },
     settings: {
       get: async () => ok(settingsView(settings)),
@@ -96,24 +96,6 @@ export function createIpcHandlers({
       cancel: async (input) => ok({ cancelled: sessions.mfa.cancel(input.transactionId) }),
     },
     admin,
-  };
-}
-
-function profileSummary(profile: Profile, settings: SettingsService): ProfileSummary {
-  const allowed = settings.policy.allowedRealms;
-  const realms = allowed === undefined ? profile.realms : profile.realms.filter((realm) => allowed.includes(realm));
-  return {
-    profileId: profile.id,
-    name: profile.name,
-    kind: profile.kind,
-    issuer: profile.issuer,
-    clientId: profile.clientId,
-    realms,
-    defaultRealm:
-      profile.defaultRealm !== null && realms.includes(profile.defaultRealm)
-        ? profile.defaultRealm
-        : (realms[0] ?? null),
-    ...(profile.audience === undefined ? {} : { audience: profile.audience }),
   };
 }
 

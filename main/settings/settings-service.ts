@@ -107,6 +107,16 @@ export class SettingsService {
     return this.settings().lastRealms[`${profileId}/${username}`];
   }
 
+  /** Every remembered realm of one profile, by username. */
+  lastRealmsFor(profileId: string): Record<string, string> {
+    const prefix = `${profileId}/`;
+    return Object.fromEntries(
+      Object.entries(this.settings().lastRealms)
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, realm]) => [key.slice(prefix.length), realm]),
+    );
+  }
+
   #update(change: (settings: Settings) => Settings): void {
     const current = this.settings();
     const next = change(current);
