@@ -64,6 +64,7 @@ function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
           keepSessionsAllowed: true,
         }),
       ),
+      list: vi.fn(async () => ok([])),
     },
   };
 }
