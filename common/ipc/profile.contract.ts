@@ -29,9 +29,18 @@ export type ProfileSummary = z.infer<typeof ProfileSummary>;
 export const ProfileChoice = z.object({ profileId: z.string().min(1), name: z.string() });
 export type ProfileChoice = z.infer<typeof ProfileChoice>;
 
+/** Whether the Admin tab shows for an account, and why (the policy, a role claim, an earlier step-up). */
+export const AdminTab = z.object({
+  shown: z.boolean(),
+  because: z.enum(['policy', 'claim', 'stepped-up', 'not-eligible']),
+});
+export type AdminTab = z.infer<typeof AdminTab>;
+
 export const profileChannels = {
   /** The profile the app is using now. */
   active: channel('profile:active', z.object({}).strict(), ProfileSummary),
   /** Every profile the user may sign in with, for the sign-in screen's picker (switch with settings:useProfile). */
   list: channel('profile:list', z.object({}).strict(), z.array(ProfileChoice)),
+  /** Whether this account sees the Admin tab: the policy allows it and the account can use it. */
+  adminTab: channel('profile:adminTab', z.object({ accountId: z.string().min(1).max(512) }).strict(), AdminTab),
 } as const;

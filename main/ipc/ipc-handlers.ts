@@ -4,6 +4,7 @@ import { err, ok } from '../../common/result';
 import type { AdminHandlers } from '../admin/admin-ipc';
 import type { ApiConsole } from '../api-console/api-console';
 import type { ProfileEditor } from '../app/profile-editor';
+import { adminTabFor } from '../app/admin-tab';
 import { profileChoices, profileSummary } from '../app/profile-summary';
 import type { InspectService } from '../inspect/inspect-service';
 import type { SessionManager } from '../session/session-manager';
@@ -59,6 +60,18 @@ export function createIpcHandlers({
           : ok(profileSummary(profile, settings));
       },
       list: async () => ok(profileChoices(settings)),
+      adminTab: async ({ accountId }) => {
+        const session = sessions.accounts().find((account) => account.accountId === accountId);
+        if (session === undefined) return err(appError('not_signed_in', 'That account is not signed in.'));
+        return ok(
+          adminTabFor({
+            policy: settings.policy,
+            profile: settings.profile(session.profileId),
+            idTokenClaims: session.idTokenClaims,
+            hasSteppedUp: settings.hasSteppedUp(accountId),
+          }),
+        );
+      },
     },
     settings: {
       get: async () => ok(settingsView(settings)),
@@ -95,7 +108,23 @@ export function createIpcHandlers({
       recover: (input) => sessions.mfa.recover(input.transactionId, input.recoveryCode),
       cancel: async (input) => ok({ cancelled: sessions.mfa.cancel(input.transactionId) }),
     },
-    admin,
+    admin: {
+      ...admin,
+      // A completed step-up is remembered per account: the Admin tab then shows without a role claim.
+      stepUp: async (input) => {
+        const result = await admin.stepUp(input);
+        const accountId = result.ok && result.value.status === 'stepped_up' ? result.value.access.accountId : undefined;
+        if (accountId !== undefined) settings.rememberStepUp(accountId);
+        return result;
+      },
+      stepUpVerify: async (input) => {
+        const result = await admin.stepUpVerify(input);
+        if (result.ok && result.value.access.accountId !== undefined) {
+          settings.rememberStepUp(result.value.access.accountId);
+        }
+        return result;
+      },
+    },
   };
 }
 

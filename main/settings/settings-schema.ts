@@ -12,6 +12,8 @@ export const Settings = z.object({
   activeAccountId: z.string().nullable().default(null),
   /** Last realm used per profile and username, so the login form can preselect it. Not secret. */
   lastRealms: z.record(z.string(), z.string()).default({}),
+  /** Accounts that have stepped up to the admin pane before: their Admin tab shows even without a role claim. */
+  steppedUpAccounts: z.array(z.string()).max(200).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
@@ -22,4 +24,5 @@ export const emptySettings: Settings = {
   activeProfileId: null,
   activeAccountId: null,
   lastRealms: {},
+  steppedUpAccounts: [],
 };

@@ -107,6 +107,19 @@ export class SettingsService {
     return this.settings().lastRealms[`${profileId}/${username}`];
   }
 
+  /** Remembers that an account stepped up to the admin pane, so its Admin tab keeps showing. */
+  rememberStepUp(accountId: string): void {
+    this.#update((settings) =>
+      settings.steppedUpAccounts.includes(accountId)
+        ? settings
+        : { ...settings, steppedUpAccounts: [...settings.steppedUpAccounts, accountId] },
+    );
+  }
+
+  hasSteppedUp(accountId: string): boolean {
+    return this.settings().steppedUpAccounts.includes(accountId);
+  }
+
   /** Every remembered realm of one profile, by username. */
   lastRealmsFor(profileId: string): Record<string, string> {
     const prefix = `${profileId}/`;

@@ -48,6 +48,9 @@ export const activeProfile = () => settle(bridge().profile.active({}));
 /** The profiles the sign-in screen's picker offers. */
 export const listProfiles = () => settle(bridge().profile.list({}));
 
+/** Whether the account sees the Admin tab (policy, role claim or an earlier step-up). */
+export const adminTab = (accountId: string) => settle(bridge().profile.adminTab({ accountId }));
+
 /** Silent restore from the keychain at start-up; resolves to null when no account is stored. */
 export const restoreSession = () => settle(bridge().auth.restore({}));
 

@@ -1,11 +1,10 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import type { SessionSummary } from '../../common/ipc/session.schema';
-import { AdminPane } from '../features/admin/admin-pane';
 import { useAdminPaneShown } from '../features/admin/use-admin-pane-shown';
-import { InspectorView } from '../features/inspect/inspector-view';
 import { LockedView } from '../features/session/locked-view';
 import { SessionView } from '../features/session/session-view';
+import { LazyAdminPane, LazyInspectorView, LazyPane } from './lazy-panes';
 
 type Pane = 'account' | 'inspector' | 'admin';
 
@@ -13,7 +12,7 @@ const panes: readonly Pane[] = ['account', 'inspector', 'admin'];
 
 /**
  * What a signed-in user can open: their account, the token inspector (support staff's daily tool), and the
- * admin pane unless the managed policy hides it.
+ * admin pane when the policy allows it and the account can use it. Everything but the account loads lazily.
  */
 export interface SignedInShellProps {
   session: SessionSummary;
@@ -23,7 +22,7 @@ export interface SignedInShellProps {
 
 export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInShellProps) {
   const [pane, setPane] = useState<Pane>('account');
-  const isAdminShown = useAdminPaneShown();
+  const isAdminShown = useAdminPaneShown(session.accountId);
   if (session.locked) {
     return (
       <main style={{ width: '100%' }}>
@@ -49,11 +48,15 @@ export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInSh
         <SessionView session={session} onSignedOut={onSignedOut} onAddAccount={onAddAccount} />
       </Tabs.Panel>
       <Tabs.Panel value="inspector">
-        <InspectorView />
+        <LazyPane what="the token inspector">
+          <LazyInspectorView />
+        </LazyPane>
       </Tabs.Panel>
       {isAdminShown === true && (
         <Tabs.Panel value="admin">
-          <AdminPane session={session} />
+          <LazyPane what="the admin pane">
+            <LazyAdminPane session={session} />
+          </LazyPane>
         </Tabs.Panel>
       )}
     </Tabs>

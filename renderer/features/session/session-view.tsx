@@ -6,6 +6,7 @@ import { lockNow, signOut } from '../../api/gatehouse';
 import { ClaimsTable } from '../../components/claims-table';
 import { ErrorCallout } from '../../components/error-callout';
 import { AccountsPanel } from './accounts-panel';
+import { memoryReasonWords, RefreshHealthPanel } from './refresh-health-panel';
 import { SessionFacts } from './session-facts';
 
 export interface SessionViewProps {
@@ -77,15 +78,16 @@ export function SessionView({ session, onSignedOut, onAddAccount }: SessionViewP
             </Group>
           </Group>
           {failure && <ErrorCallout ref={failureRef} error={failure} />}
-          {session.storage === 'memory' && (
+          {session.storage === 'memory' && session.renewable && (
             <Alert role="note" color="yellow" variant="outline" title="This session is kept in memory only">
-              The system keychain is not available, so nothing was saved. You will need to sign in again after Gatehouse
-              quits.
+              {session.health.memoryReason === null ? '' : `${memoryReasonWords[session.health.memoryReason]} `}
+              You will need to sign in again after Gatehouse quits.
             </Alert>
           )}
           <SessionFacts session={session} />
         </Stack>
       </Paper>
+      <RefreshHealthPanel session={session} />
       <AccountsPanel active={session} onAddAccount={onAddAccount} onAllSignedOut={onSignedOut} />
       <Paper withBorder radius="md" p="lg">
         <ClaimsTable

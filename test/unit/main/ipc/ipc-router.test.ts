@@ -65,6 +65,7 @@ function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
         }),
       ),
       list: vi.fn(async () => ok([])),
+      adminTab: vi.fn(async () => ok({ shown: false, because: 'policy' as const })),
     },
   };
 }

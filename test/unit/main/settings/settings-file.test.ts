@@ -56,6 +56,7 @@ describe('settings file', () => {
         activeProfileId: 7 as unknown as string,
         activeAccountId: null,
         lastRealms: {},
+        steppedUpAccounts: [],
       }),
     ).toThrow();
     expect(file.store).toEqual({});
