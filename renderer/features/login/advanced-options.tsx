@@ -37,7 +37,6 @@ export function AdvancedOptions({
             <Textarea
               label="Extra parameters"
               description="Sent with this sign-in only, one name=value per line"
-              autosize
               minRows={2}
               spellCheck={false}
               error={errors.extraParams?.message}

@@ -89,7 +89,6 @@ export function LoginView({
   const [failure, setFailure] = useState<AppError | undefined>(initialError);
   const [isNoticeShown, setNoticeShown] = useState(notice !== undefined);
   const headingId = useId();
-  const capsLockId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
@@ -194,15 +193,17 @@ export function LoginView({
               visibilityToggleFocusable
               visibilityToggleButtonProps={{ 'aria-label': 'Show password' }}
               error={errors.password?.message}
-              aria-describedby={capsLock.isOn ? capsLockId : undefined}
+              // The warning is the field's description, so the input is described by it while it shows.
+              description={
+                capsLock.isOn ? (
+                  <Text component="span" role="status" size="sm" c="var(--mantine-color-orange-text)" fw={600}>
+                    Caps Lock is on
+                  </Text>
+                ) : undefined
+              }
               {...capsLock.handlers}
               {...register('password', { onBlur: capsLock.clear })}
             />
-            {capsLock.isOn && (
-              <Text id={capsLockId} role="status" size="sm" c="var(--mantine-color-orange-text)" fw={600}>
-                Caps Lock is on
-              </Text>
-            )}
             {profile.keepSessionsAllowed ? (
               <Checkbox
                 label="Keep me signed in"

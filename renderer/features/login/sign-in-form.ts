@@ -61,9 +61,11 @@ export function signInFormSchema(realms: readonly string[]) {
       if (!checked.success) {
         const issue = checked.error.issues[0];
         const name = issue?.path[0];
+        // A bad name comes back as "Invalid key in record" with the real reason nested inside.
+        const reason = (issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined) ?? issue?.message;
         context.addIssue({
           code: 'custom',
-          message: typeof name === 'string' ? `${name}: ${issue?.message ?? 'not allowed'}` : (issue?.message ?? ''),
+          message: typeof name === 'string' ? `${name}: ${reason ?? 'not allowed'}` : (reason ?? 'not allowed'),
         });
       }
     }),
