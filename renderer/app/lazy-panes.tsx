@@ -12,6 +12,19 @@ export const LazyInspectorView = lazy(() =>
   import('../features/inspect/inspector-view').then((module) => ({ default: module.InspectorView })),
 );
 
+// Everything after the sign-in form, too: the first screen carries only the login.
+export const LazySignedInShell = lazy(() =>
+  import('./signed-in-shell').then((module) => ({ default: module.SignedInShell })),
+);
+
+export const LazyMfaView = lazy(() =>
+  import('../features/mfa/mfa-view').then((module) => ({ default: module.MfaView })),
+);
+
+export const LazySettingsView = lazy(() =>
+  import('../features/settings/settings-view').then((module) => ({ default: module.SettingsView })),
+);
+
 /** A pane's chunk on its way: a progress line with words, so the wait is visible and announced. */
 export function PaneLoading({ what }: { what: string }) {
   return (

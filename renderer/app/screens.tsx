@@ -4,10 +4,9 @@ import type { MfaStatus } from '../../common/ipc/mfa.contract';
 import type { SessionSummary } from '../../common/ipc/session.schema';
 import { onSessionChanged } from '../api/gatehouse';
 import { LoginView } from '../features/login/login-view';
-import { MfaView } from '../features/mfa/mfa-view';
 import { ProfileUnavailable } from './profile-unavailable';
 import { SessionNotice } from './session-notice';
-import { SignedInShell } from './signed-in-shell';
+import { LazyMfaView, LazyPane, LazySignedInShell } from './lazy-panes';
 import type { Startup } from './startup';
 
 /** Which screen shows. `visit` counts arrivals, so each return to the login starts with a fresh form. */
@@ -98,37 +97,43 @@ export function Screens({ startup, onRetry }: ScreensProps) {
             }
           />
         )}
-        <SignedInShell
-          session={view.session}
-          onSignedOut={() => setView((current) => ({ kind: 'signed-out', visit: current.visit + 1, focus: 'heading' }))}
-          onAddAccount={() =>
-            setView((current) => ({
-              kind: 'signed-out',
-              visit: current.visit + 1,
-              focus: 'username',
-              returnTo: view.session,
-            }))
-          }
-        />
+        <LazyPane what="your account">
+          <LazySignedInShell
+            session={view.session}
+            onSignedOut={() =>
+              setView((current) => ({ kind: 'signed-out', visit: current.visit + 1, focus: 'heading' }))
+            }
+            onAddAccount={() =>
+              setView((current) => ({
+                kind: 'signed-out',
+                visit: current.visit + 1,
+                focus: 'username',
+                returnTo: view.session,
+              }))
+            }
+          />
+        </LazyPane>
       </>
     );
   }
   if (view.kind === 'mfa') {
     return (
-      <MfaView
-        key={view.visit}
-        status={view.status}
-        onSignedIn={(session) => setView((current) => signedIn(current, session))}
-        onLeave={(notice) =>
-          setView((current) => ({
-            kind: 'signed-out',
-            visit: current.visit + 1,
-            focus: 'heading',
-            notice,
-            noticeTitle: 'Sign-in not finished',
-          }))
-        }
-      />
+      <LazyPane what="the second step">
+        <LazyMfaView
+          key={view.visit}
+          status={view.status}
+          onSignedIn={(session) => setView((current) => signedIn(current, session))}
+          onLeave={(notice) =>
+            setView((current) => ({
+              kind: 'signed-out',
+              visit: current.visit + 1,
+              focus: 'heading',
+              notice,
+              noticeTitle: 'Sign-in not finished',
+            }))
+          }
+        />
+      </LazyPane>
     );
   }
   if (!ready.profile.ok) return <ProfileUnavailable error={ready.profile.error} onRetry={onRetry} />;

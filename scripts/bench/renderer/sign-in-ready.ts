@@ -5,19 +5,17 @@ import { installGatehouseBridge } from '../../../test/support/e2e/gatehouse-brid
 import { testSettings } from '../../../test/support/test-settings';
 import { MemoryKeychain } from '../client/memory-keychain';
 
-// Runs in the page before its scripts: notes the moment the username field is in the DOM, enabled, with
-// React's handlers attached (the form is committed), counted from navigation start (performance.now()).
-const watchForForm = () => {
-  const seen = () => {
-    const field = document.querySelector<HTMLInputElement>('input[autocomplete="username"]');
-    if (field === null || field.disabled) return false;
-    (window as unknown as { signInReadyMs: number }).signInReadyMs = performance.now();
-    return true;
-  };
+// Runs in the page before its scripts (as text, injected rather than evaluated, so the CSP allows it): notes the moment the
+// username field is in the DOM and enabled, with React's handlers attached (the form is committed), counted
+// from navigation start (performance.now()).
+const watchForForm = `
   new MutationObserver((_, observer) => {
-    if (seen()) observer.disconnect();
+    const field = document.querySelector('input[autocomplete="username"]');
+    if (field === null || field.disabled) return;
+    window.signInReadyMs = performance.now();
+    observer.disconnect();
   }).observe(document, { childList: true, subtree: true });
-};
+`;
 
 /**
  * Navigation to an interactive sign-in form, `runs` times, each in a fresh browser context (no cache), with
@@ -44,7 +42,7 @@ export async function signInReadyTimes(browser: Browser, origin: string, runs: n
     const context = await browser.newContext({ viewport: { width: 1000, height: 820 } });
     const page = await context.newPage();
     await installGatehouseBridge(page, router);
-    await page.addInitScript(watchForForm);
+    await page.addInitScript({ content: watchForForm });
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction(() => 'signInReadyMs' in window);
     times.push(await page.evaluate(() => (window as unknown as { signInReadyMs: number }).signInReadyMs));
