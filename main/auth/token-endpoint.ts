@@ -78,7 +78,6 @@ export class TokenEndpoint {
     if (!raw.ok) return { ok: false, error: raw.error };
     return readTokenAnswer(raw.value, operation, this.#options.clockToleranceMs);
   }
-
 }
 
 /** Extra parameters go in only where the grant has not set the name and it is not a credential. */

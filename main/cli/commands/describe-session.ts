@@ -10,7 +10,10 @@ const notSavedBecause = {
 export function describeSession(session: SessionSummary): string {
   const who = session.user.email ?? session.user.name ?? session.username;
   const realm = session.realm ?? 'default directory';
-  const stored = session.storage === 'keychain' ? 'kept in the keychain' : notSavedBecause[session.health.memoryReason ?? 'no-keychain'];
+  const stored =
+    session.storage === 'keychain'
+      ? 'kept in the keychain'
+      : notSavedBecause[session.health.memoryReason ?? 'no-keychain'];
   return [
     `Signed in as ${who} (${session.user.sub}) in ${realm}.`,
     `Access token expires ${new Date(session.expiresAt).toISOString()}; scope: ${session.scope || '(none)'}.`,

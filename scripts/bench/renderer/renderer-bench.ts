@@ -36,7 +36,9 @@ export async function benchRenderer(runs: number): Promise<BenchRow[]> {
       value: kb(first.gzipBytes),
       unit: 'KB',
       target: '≤ 150 KB gzip',
-      notes: [`${first.files} file(s), ${kb(first.rawBytes)} KB raw (entry and its static imports, per the Vite manifest)`],
+      notes: [
+        `${first.files} file(s), ${kb(first.rawBytes)} KB raw (entry and its static imports, per the Vite manifest)`,
+      ],
     },
     {
       name: 'renderer: whole app JavaScript, gzip',

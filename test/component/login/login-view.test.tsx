@@ -25,9 +25,7 @@ beforeEach(() => {
 });
 
 function showLogin(profile: ProfileSummary) {
-  renderInApp(
-    <LoginView profile={profile} onSignedIn={vi.fn()} onMfaRequired={vi.fn()} focusOnMount="username" />,
-  );
+  renderInApp(<LoginView profile={profile} onSignedIn={vi.fn()} onMfaRequired={vi.fn()} focusOnMount="username" />);
   return userEvent.setup();
 }
 

@@ -59,7 +59,10 @@ describe('the refresh-token health panel', () => {
   it('says no refresh is planned without a refresh token', () => {
     renderInApp(
       <RefreshHealthPanel
-        session={sessionSummary({ renewable: false, storage: 'memory' }, { nextRefreshAt: null, memoryReason: 'user-choice' })}
+        session={sessionSummary(
+          { renewable: false, storage: 'memory' },
+          { nextRefreshAt: null, memoryReason: 'user-choice' },
+        )}
       />,
     );
     expect(fact('Next refresh')).toBe('None planned: there is no refresh token');

@@ -1,7 +1,10 @@
 import type { SessionSummary } from '../../../common/ipc/session.schema';
 
 /** A signed-in alice as main would summarise her, with health facts a test overrides. */
-export function sessionSummary(overrides: Partial<SessionSummary> = {}, health: Partial<SessionSummary['health']> = {}): SessionSummary {
+export function sessionSummary(
+  overrides: Partial<SessionSummary> = {},
+  health: Partial<SessionSummary['health']> = {},
+): SessionSummary {
   const now = Date.now();
   return {
     accountId: 'demo/employees/alice@example.com',
