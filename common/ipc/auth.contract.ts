@@ -6,8 +6,8 @@ import { SessionChanged, SessionSummary } from './session.schema';
 /** Auth0 caps passwords well below this; we refuse anything larger before it leaves the window. */
 export const maxPasswordBytes = 1024;
 
-/** Token-request parameters the grant or a credential own; extra parameters may never set them. */
-export const reservedTokenParams: ReadonlySet<string> = new Set([
+/** Token-request parameters the grant or a credential own: no extra parameter, profile's or sign-in's, sets them. */
+export const grantParams: readonly string[] = [
   'grant_type',
   'client_id',
   'client_secret',
@@ -23,9 +23,10 @@ export const reservedTokenParams: ReadonlySet<string> = new Set([
   'binding_code',
   'recovery_code',
   'token',
-  'audience',
-  'scope',
-]);
+];
+
+/** A sign-in's own extra parameters may not set these either: audience and scope have their own fields. */
+export const reservedTokenParams: ReadonlySet<string> = new Set([...grantParams, 'audience', 'scope']);
 
 export const SignInInput = z.object({
   profileId: z.string().min(1).max(128),

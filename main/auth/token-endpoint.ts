@@ -1,3 +1,4 @@
+import { grantParams } from '../../common/ipc/auth.contract';
 import type { AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { RealmMapping } from '../settings/profile';
@@ -6,24 +7,8 @@ import type { OAuthTransport } from './oauth-transport';
 import { endpointsForRealm, type EndpointSource, type ServerEndpoints } from './server-endpoints';
 import { readTokenAnswer, type TokenAnswer } from './token-answer';
 
-/** Parameters a profile's extra parameters may never set: the grant's own and every credential. */
-const protectedParams = new Set([
-  'grant_type',
-  'client_id',
-  'client_secret',
-  'client_assertion',
-  'client_assertion_type',
-  'username',
-  'password',
-  'realm',
-  'refresh_token',
-  'mfa_token',
-  'otp',
-  'oob_code',
-  'binding_code',
-  'recovery_code',
-  'token',
-]);
+/** Parameters extra parameters may never set: the grant's own and every credential. */
+const protectedParams: ReadonlySet<string> = new Set(grantParams);
 
 export interface TokenEndpointOptions {
   readonly transport: OAuthTransport;
