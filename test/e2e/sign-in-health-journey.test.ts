@@ -97,6 +97,9 @@ describe('sign-in and session health', () => {
     const panel = healthPanel(page);
     await expect.poll(() => panel.textContent()).toContain('You chose not to stay signed in');
     expect(await panel.textContent()).toContain('None planned: there is no refresh token');
+    // The policy allows the admin pane, but alice has no admin or support role and never stepped up.
+    await expect.poll(() => page.getByRole('tablist').getAttribute('aria-busy')).toBe('false');
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Account', 'Token inspector']);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
