@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { profileSummary } from '../../../../main/app/profile-summary';
 import { ManagedPolicy } from '../../../../main/settings/managed-policy';
 import { Profile } from '../../../../main/settings/profile';
+import { demoProfile } from '../../../support/desktop-profile';
 import { testSettings } from '../../../support/test-settings';
 
 const profile = Profile.parse({
+  ...demoProfile('http://127.0.0.1:4000/'),
   id: 'demo',
-  name: 'Demo',
-  kind: 'auth0',
-  issuer: 'http://127.0.0.1:4000/',
-  clientId: 'gatehouse-desktop',
-  realms: ['employees', 'contractors'],
-  defaultRealm: 'employees',
   realmsByDomain: { 'partner.example': 'contractors', 'corp.example': 'employees' },
 });
 

@@ -4,20 +4,13 @@ import { reuseNotice } from '../../../../main/session/session-renewal';
 import { SessionManager } from '../../../../main/session/session-manager';
 import { fixedProfiles } from '../../../../main/session/session-profiles';
 import { Profile } from '../../../../main/settings/profile';
+import { demoProfile } from '../../../support/desktop-profile';
 import { FakeTokenGrants } from '../../../support/fake-token-grants';
 import { ManualScheduler } from '../../../support/manual-scheduler';
 import { MemorySecretStore } from '../../../support/memory-secret-store';
 
-const profile = Profile.parse({
-  id: 'demo',
-  name: 'Demo',
-  kind: 'auth0',
-  issuer: 'http://127.0.0.1:4000/',
-  clientId: 'gatehouse-desktop',
-  realms: ['employees'],
-  defaultRealm: 'employees',
-  scope: 'openid profile',
-});
+// The demo profile under a fixed id, asking for a scope without offline_access (the checkbox adds it).
+const profile = Profile.parse({ ...demoProfile('http://127.0.0.1:4000/'), id: 'demo', scope: 'openid profile' });
 const alice = { profileId: 'demo', realm: 'employees', username: 'alice@example.com', password: 'right' };
 const aliceAccount = 'demo/employees/alice@example.com';
 
