@@ -28,6 +28,10 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; the window should not parse comments and long names.
+      minify: true,
+      // .vite/manifest.json: which chunks the first screen loads (scripts/bench/renderer/bundle-size.ts).
+      manifest: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
         // Mantine marks every module "use client" for React Server Components; in a bundled SPA the directive

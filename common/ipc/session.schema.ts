@@ -9,6 +9,41 @@ export const SessionStorage = z.enum(['keychain', 'memory']);
 export type SessionStorage = z.infer<typeof SessionStorage>;
 
 /**
+ * Why a refresh token is kept in memory only: no working keychain, the organisation's policy forbids saving
+ * sessions, or the user unticked "Keep me signed in". Each calls for different words, so none is guessed.
+ */
+export const MemoryReason = z.enum(['no-keychain', 'policy', 'user-choice']);
+export type MemoryReason = z.infer<typeof MemoryReason>;
+
+/** The outcome of the most recent refresh grant, with the server's own words when it failed. No token. */
+export const RefreshOutcome = z.object({
+  at: z.number().int(),
+  ok: z.boolean(),
+  /** Plain words for a failure (the AppError message). */
+  message: z.string().optional(),
+  /** The server's own error text, when it sent one. */
+  detail: z.string().optional(),
+});
+export type RefreshOutcome = z.infer<typeof RefreshOutcome>;
+
+/** Refresh-token health: facts about the session's life, never a secret. Times are epoch milliseconds. */
+export const SessionHealth = z.object({
+  /** When this app obtained the session: the password sign-in, or the restore from the keychain. */
+  startedAt: z.number().int(),
+  startedBy: z.enum(['sign-in', 'restore']),
+  /** When a refresh last brought a different refresh token; null before any rotation was seen. */
+  lastRotatedAt: z.number().int().nullable(),
+  /** Whether the server rotates refresh tokens, as seen on the last refresh; null before any refresh. */
+  rotates: z.boolean().nullable(),
+  lastRefresh: RefreshOutcome.nullable(),
+  /** When the proactive refresh is planned; null when the session cannot be renewed (or is locked). */
+  nextRefreshAt: z.number().int().nullable(),
+  /** Set when `storage` is memory: the true reason. */
+  memoryReason: MemoryReason.nullable(),
+});
+export type SessionHealth = z.infer<typeof SessionHealth>;
+
+/**
  * Everything a window may know about a signed-in account. It is built from decoded claims and carries
  * no token: the router parses every output with this schema, which also strips any field not named here.
  */
@@ -36,6 +71,7 @@ export const SessionSummary = z.object({
   idTokenClaims: Claims.nullable(),
   /** Null when the access token is opaque rather than a JWT. */
   accessTokenClaims: Claims.nullable(),
+  health: SessionHealth,
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -48,6 +84,8 @@ export const SessionChangeReason = z.enum([
   'switched',
   'locked',
   'unlocked',
+  /** A refresh failed but the session lives on (for example the network was down); see `health.lastRefresh`. */
+  'refresh_failed',
 ]);
 export type SessionChangeReason = z.infer<typeof SessionChangeReason>;
 

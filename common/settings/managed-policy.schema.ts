@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientAuthMethod, ExplicitEndpoints, RealmMapping } from './profile.schema';
+import { ClientAuthMethod, ExplicitEndpoints, RealmMapping, RealmsByDomain } from './profile.schema';
 
 /** Profile fields an organisation may pin (set) and lock (make read-only). Secrets are never in a policy. */
 export const pinnableProfileFields = [
@@ -67,6 +67,11 @@ export const ManagedPolicy = z
     /** What to do when the keychain is unavailable: keep the session in memory only, or refuse to sign in. */
     keychainUnavailable: z.enum(['memory-only', 'refuse']).default('memory-only'),
     showAdminPane: z.boolean().default(true),
+    /** The ID-token claim (and its values) that lets an account open the Admin tab; overrides each profile's. */
+    adminClaim: z.string().min(1).max(256).optional(),
+    adminClaimValues: z.array(z.string().min(1).max(128)).max(20).optional(),
+    /** Realm suggestions by e-mail domain for every profile; they win over a profile's own mapping. */
+    realmsByDomain: RealmsByDomain.default({}),
     /** Minutes without activity before access tokens are dropped from memory (refresh tokens stay). */
     idleLockMinutes: z
       .number()

@@ -29,6 +29,15 @@ export type ExplicitEndpoints = z.infer<typeof ExplicitEndpoints>;
 export const ClientAuthMethod = z.enum(['none', 'client_secret_post', 'client_secret_basic']);
 export type ClientAuthMethod = z.infer<typeof ClientAuthMethod>;
 
+/** An e-mail domain, lower case: `example.com`, `contractors.example.org`. */
+export const EmailDomain = z
+  .string()
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case e-mail domain, such as example.com');
+
+/** Which realm to suggest on the sign-in form for a username at a domain (`bob@example.com` → `example.com`). */
+export const RealmsByDomain = z.record(EmailDomain, z.string().min(1).max(128));
+export type RealmsByDomain = z.infer<typeof RealmsByDomain>;
+
 const parameterName = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'letters, digits and _ . : - only');
 /** Headers we set ourselves, or that carry credentials, cannot be overridden from a profile. */
 const reservedHeader = /^(authorization|content-type|content-length|host|cookie|user-agent)$/i;
@@ -54,6 +63,15 @@ export const Profile = z
     realms: z.array(z.string().min(1).max(128)).max(100).default([]),
     defaultRealm: z.string().min(1).max(128).nullable().default(null),
     realmMapping: RealmMapping.default({ mode: 'none' }),
+    /** Realm suggested on the sign-in form by the username's e-mail domain. The policy's mapping wins. */
+    realmsByDomain: RealmsByDomain.default({}),
+    /**
+     * The ID-token claim that says which accounts may open the Admin tab (a role list or a string). Without it,
+     * the demo tenant's `https://gatehouse.test/roles` claim holding `admin` or `support` is used.
+     */
+    adminClaim: z.string().min(1).max(256).optional(),
+    /** Values of `adminClaim` that let an account open the Admin tab. */
+    adminClaimValues: z.array(z.string().min(1).max(128)).max(20).optional(),
     audience: z.string().max(2048).optional(),
     scope: z.string().max(4096).default('openid profile email offline_access'),
     /** Extra token-request parameters (Postman-style), never overriding the grant's own. */

@@ -1,3 +1,4 @@
+import { grantParams } from '../../common/ipc/auth.contract';
 import type { AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { RealmMapping } from '../settings/profile';
@@ -6,24 +7,8 @@ import type { OAuthTransport } from './oauth-transport';
 import { endpointsForRealm, type EndpointSource, type ServerEndpoints } from './server-endpoints';
 import { readTokenAnswer, type TokenAnswer } from './token-answer';
 
-/** Parameters a profile's extra parameters may never set: the grant's own and every credential. */
-const protectedParams = new Set([
-  'grant_type',
-  'client_id',
-  'client_secret',
-  'client_assertion',
-  'client_assertion_type',
-  'username',
-  'password',
-  'realm',
-  'refresh_token',
-  'mfa_token',
-  'otp',
-  'oob_code',
-  'binding_code',
-  'recovery_code',
-  'token',
-]);
+/** Parameters extra parameters may never set: the grant's own and every credential. */
+const protectedParams: ReadonlySet<string> = new Set(grantParams);
 
 export interface TokenEndpointOptions {
   readonly transport: OAuthTransport;
@@ -65,22 +50,31 @@ export class TokenEndpoint {
     params: Readonly<Record<string, string>>,
     operation: TokenOperation,
     realm: string | null,
+    requestExtras: Readonly<Record<string, string>> = {},
   ): Promise<TokenAnswer> {
     const endpoints = await this.endpoints(realm);
     if (!endpoints.ok) return { ok: false, error: endpoints.error };
-    const raw = await this.transport.postForm(endpoints.value.token, this.#withExtras(params));
+    // This request's own extras come first, so they win over the profile's for the same name.
+    const withRequestExtras = withExtras(params, requestExtras);
+    const raw = await this.transport.postForm(
+      endpoints.value.token,
+      withExtras(withRequestExtras, this.#options.extraParams ?? {}),
+    );
     if (!raw.ok) return { ok: false, error: raw.error };
     return readTokenAnswer(raw.value, operation, this.#options.clockToleranceMs);
   }
+}
 
-  /** Extra parameters go in only where the grant has not set the name and it is not a credential. */
-  #withExtras(params: Readonly<Record<string, string>>): Record<string, string> {
-    const merged: Record<string, string> = { ...params };
-    for (const [name, value] of Object.entries(this.#options.extraParams ?? {})) {
-      if (!(name in merged) && !protectedParams.has(name)) merged[name] = value;
-    }
-    return merged;
+/** Extra parameters go in only where the grant has not set the name and it is not a credential. */
+function withExtras(
+  params: Readonly<Record<string, string>>,
+  extras: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const merged: Record<string, string> = { ...params };
+  for (const [name, value] of Object.entries(extras)) {
+    if (!(name in merged) && !protectedParams.has(name)) merged[name] = value;
   }
+  return merged;
 }
 
 /** Turns a read token answer into a Result, dropping what only the MFA path needs. */

@@ -1,13 +1,13 @@
-import type { ProfileSummary } from '../../common/ipc/profile.contract';
 import type { ConnectionReport, KeychainHealth, SettingsView } from '../../common/ipc/settings.contract';
 import { appError, type AppResult } from '../../common/errors/app-error';
 import { err, ok } from '../../common/result';
 import type { AdminHandlers } from '../admin/admin-ipc';
 import type { ApiConsole } from '../api-console/api-console';
 import type { ProfileEditor } from '../app/profile-editor';
+import { adminTabFor } from '../app/admin-tab';
+import { profileChoices, profileSummary } from '../app/profile-summary';
 import type { InspectService } from '../inspect/inspect-service';
 import type { SessionManager } from '../session/session-manager';
-import type { Profile } from '../settings/profile';
 import type { SettingsService } from '../settings/settings-service';
 import type { IpcHandlers } from './ipc-router';
 
@@ -65,6 +65,19 @@ export function createIpcHandlers({
           ? err(appError('not_found', 'No server profile is set up yet.', { nextStep: 'Add one in Settings.' }))
           : ok(profileSummary(profile, settings));
       },
+      list: async () => ok(profileChoices(settings)),
+      adminTab: async ({ accountId }) => {
+        const session = sessions.accounts().find((account) => account.accountId === accountId);
+        if (session === undefined) return err(appError('not_signed_in', 'That account is not signed in.'));
+        return ok(
+          adminTabFor({
+            policy: settings.policy,
+            profile: settings.profile(session.profileId),
+            idTokenClaims: session.idTokenClaims,
+            hasSteppedUp: settings.hasSteppedUp(accountId),
+          }),
+        );
+      },
     },
     settings: {
       get: async () => ok(settingsView(settings)),
@@ -108,25 +121,23 @@ export function createIpcHandlers({
       recover: (input) => sessions.mfa.recover(input.transactionId, input.recoveryCode),
       cancel: async (input) => ok({ cancelled: sessions.mfa.cancel(input.transactionId) }),
     },
-    admin,
-  };
-}
-
-function profileSummary(profile: Profile, settings: SettingsService): ProfileSummary {
-  const allowed = settings.policy.allowedRealms;
-  const realms = allowed === undefined ? profile.realms : profile.realms.filter((realm) => allowed.includes(realm));
-  return {
-    profileId: profile.id,
-    name: profile.name,
-    kind: profile.kind,
-    issuer: profile.issuer,
-    clientId: profile.clientId,
-    realms,
-    defaultRealm:
-      profile.defaultRealm !== null && realms.includes(profile.defaultRealm)
-        ? profile.defaultRealm
-        : (realms[0] ?? null),
-    ...(profile.audience === undefined ? {} : { audience: profile.audience }),
+    admin: {
+      ...admin,
+      // A completed step-up is remembered per account: the Admin tab then shows without a role claim.
+      stepUp: async (input) => {
+        const result = await admin.stepUp(input);
+        const accountId = result.ok && result.value.status === 'stepped_up' ? result.value.access.accountId : undefined;
+        if (accountId !== undefined) settings.rememberStepUp(accountId);
+        return result;
+      },
+      stepUpVerify: async (input) => {
+        const result = await admin.stepUpVerify(input);
+        if (result.ok && result.value.access.accountId !== undefined) {
+          settings.rememberStepUp(result.value.access.accountId);
+        }
+        return result;
+      },
+    },
   };
 }
 

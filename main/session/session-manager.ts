@@ -1,5 +1,5 @@
 import { appError, type AppResult } from '../../common/errors/app-error';
-import type { SignInInput } from '../../common/ipc/auth.contract';
+import type { SignInRequest } from '../../common/ipc/auth.contract';
 import type { SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { SecretStore } from '../secrets/secret-store';
@@ -135,7 +135,7 @@ export class SessionManager {
     return renewed.value.tokens === null ? err(lockedError()) : ok(await call(renewed.value.tokens.accessToken));
   }
 
-  signIn(input: SignInInput): Promise<AppResult<SessionSummary>> {
+  signIn(input: SignInRequest): Promise<AppResult<SessionSummary>> {
     return this.#signIn.signIn(input);
   }
 

@@ -1,10 +1,10 @@
 import { appError, type AppError, type AppResult } from '../../common/errors/app-error';
-import type { SessionStorage } from '../../common/ipc/session.schema';
+import type { RefreshOutcome } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { TokenSet } from '../auth/token-set';
 import type { AccountRef } from './account-id';
 import type { InFlight } from './in-flight';
-import type { LiveSession, PreviousAccessToken } from './live-session';
+import type { LiveSession, Placement, PreviousAccessToken, SessionHistory } from './live-session';
 import { optional } from './optional-field';
 import { proactiveRefreshDelay, refreshRetryMs, type RefreshTimers } from './refresh-scheduler';
 import type { SessionEvents } from './session-events';
@@ -62,27 +62,41 @@ export class SessionRenewal {
   async #renew(accountId: string, ref: AccountRef, refreshToken: string): Promise<AppResult<LiveSession>> {
     const connection = this.deps.profiles.get(ref.profileId);
     if (connection === undefined) return err(appError('not_found', `The server profile “${ref.profileId}” is gone.`));
+    const before = this.deps.registry.get(accountId);
+    const wasPresented = before?.history.refreshTokenPresented ?? true;
+    if (before !== undefined) before.history.refreshTokenPresented = true;
     const result = await connection.grants.refresh(refreshToken, undefined, ref.realm);
+    const existing = this.deps.registry.get(accountId);
     if (!result.ok) {
-      if (result.error.code === 'session_expired') await this.#expire(accountId, result.error);
+      if (result.error.code === 'session_expired') {
+        await this.#expire(accountId, result.error, existing?.history.rotates === true && !wasPresented);
+      } else if (existing !== undefined) {
+        existing.history.lastRefresh = failedRefresh(this.deps.clock(), result.error);
+        this.#announce(existing, 'refresh_failed');
+      }
       return result;
     }
-    const existing = this.deps.registry.get(accountId);
     // Servers without rotation return no refresh token: keep using the one we have.
     const next = result.value.refreshToken ?? refreshToken;
-    let storage: SessionStorage = existing?.storage ?? 'keychain';
-    if (next !== refreshToken) storage = await this.deps.keeper.store(accountId, next); // the write replaces the old entry
-    const session = this.adopt(accountId, ref, result.value, next, storage);
-    const previous = previousAccessOf(existing, result.value.accessToken, this.deps.clock());
+    const rotated = next !== refreshToken;
+    let placement: Placement = existing ?? { storage: 'keychain', memoryReason: null };
+    // The write replaces the old entry; a token the user or policy keeps in memory stays there.
+    if (rotated && (placement.storage === 'keychain' || placement.memoryReason === 'no-keychain')) {
+      placement = await this.deps.keeper.place(accountId, next, true);
+    }
+    const now = this.deps.clock();
+    const history: SessionHistory = {
+      ...(existing?.history ?? newHistory(now, 'restore')),
+      rotates: rotated,
+      lastRefresh: { at: now, ok: true },
+      refreshTokenPresented: !rotated,
+    };
+    if (rotated) history.lastRotatedAt = now;
+    const session = this.adopt(accountId, ref, result.value, next, placement, history);
+    const previous = previousAccessOf(existing, result.value.accessToken, now);
     if (previous !== undefined) session.previousAccess = previous;
     // A restore (no existing session) announces itself once, after all accounts are back.
-    if (existing !== undefined && accountId === this.deps.registry.activeAccountId) {
-      this.deps.events.changed({
-        session: this.deps.registry.summary(session),
-        reason: 'refreshed',
-        ...optional('notice', skewNotice(result.value)),
-      });
-    }
+    if (existing !== undefined) this.#announce(session, 'refreshed', skewNotice(result.value));
     return ok(session);
   }
 
@@ -92,23 +106,43 @@ export class SessionRenewal {
     ref: AccountRef,
     tokens: TokenSet,
     refreshToken: string | undefined,
-    storage: SessionStorage,
+    placement: Placement,
+    history: SessionHistory,
   ): LiveSession {
     const receivedAt = this.deps.clock();
-    const session: LiveSession = { accountId, ref, tokens, receivedAt, refreshToken, storage };
+    const session: LiveSession = {
+      accountId,
+      ref,
+      tokens,
+      receivedAt,
+      refreshToken,
+      storage: placement.storage,
+      memoryReason: placement.memoryReason,
+      history: { ...history, nextRefreshAt: null },
+    };
     this.deps.registry.put(session);
     if (refreshToken !== undefined) {
       const { timers } = this.deps;
-      timers.schedule(accountId, proactiveRefreshDelay(receivedAt, tokens.expiresAt, receivedAt), () => {
+      const delay = proactiveRefreshDelay(receivedAt, tokens.expiresAt, receivedAt);
+      session.history.nextRefreshAt = receivedAt + delay;
+      timers.schedule(accountId, delay, () => {
         void this.refresh(accountId).then((outcome) => {
           // A network failure may pass; an expired session will not, and has already been ended.
           if (!outcome.ok && outcome.error.code !== 'session_expired') {
+            const live = this.deps.registry.get(accountId);
+            if (live !== undefined) live.history.nextRefreshAt = this.deps.clock() + refreshRetryMs;
             timers.schedule(accountId, refreshRetryMs, () => void this.refresh(accountId));
           }
         });
       });
     }
     return session;
+  }
+
+  /** Tells the window about the active account's news (other accounts show it when switched to). */
+  #announce(session: LiveSession, reason: 'refreshed' | 'refresh_failed', notice?: string): void {
+    if (session.accountId !== this.deps.registry.activeAccountId) return;
+    this.deps.events.changed({ session: this.deps.registry.summary(session), reason, ...optional('notice', notice) });
   }
 
   /** Forgets the account's live session and its timer; the keychain entry is the caller's business. */
@@ -122,7 +156,7 @@ export class SessionRenewal {
     this.deps.timers.cancelAll();
   }
 
-  async #expire(accountId: string, reason: AppError): Promise<void> {
+  async #expire(accountId: string, reason: AppError, looksLikeReuse: boolean): Promise<void> {
     const wasLive = this.deps.registry.has(accountId);
     this.deps.events.credentialsEnded({ kind: 'account', accountId });
     this.forget(accountId);
@@ -131,7 +165,7 @@ export class SessionRenewal {
       this.deps.events.changed({
         session: this.deps.registry.activeSummary(),
         reason: 'expired',
-        notice: `${reason.message} Sign in again.`,
+        notice: looksLikeReuse ? reuseNotice : `${reason.message} Sign in again.`,
       });
     }
   }
@@ -149,4 +183,32 @@ function previousAccessOf(
   const old = existing?.tokens?.accessToken;
   if (old === undefined || old === nextAccessToken) return existing?.previousAccess;
   return { header: decodeHeader(old), claims: decodeClaims(old), replacedAt: now };
+}
+
+/**
+ * The server refused a rotated refresh token this app had never sent: only a revocation from elsewhere does
+ * that, and on a rotating server the usual one is reuse detection (an older token of the family was presented
+ * again, so the server revoked them all). Said plainly, with what to do.
+ */
+export const reuseNotice =
+  'The server ended this session because an older refresh token of it was used again (refresh-token reuse ' +
+  'detection). That can mean a copy of your sign-in was used somewhere else. Sign in again, and tell your IT ' +
+  'team if you did not expect this.';
+
+/** A session's history as it begins. */
+export function newHistory(now: number, startedBy: SessionHistory['startedBy']): SessionHistory {
+  return {
+    startedAt: now,
+    startedBy,
+    lastRotatedAt: null,
+    rotates: null,
+    lastRefresh: null,
+    nextRefreshAt: null,
+    refreshTokenPresented: false,
+  };
+}
+
+function failedRefresh(at: number, error: AppError): RefreshOutcome {
+  const words = error.detail?.errorDescription ?? error.detail?.error;
+  return { at, ok: false, message: error.message, ...optional('detail', words) };
 }

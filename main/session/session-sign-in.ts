@@ -1,5 +1,5 @@
 import { appError, type AppResult } from '../../common/errors/app-error';
-import type { SignInInput } from '../../common/ipc/auth.contract';
+import type { SignInRequest } from '../../common/ipc/auth.contract';
 import type { SessionSummary } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import { isManagementAudience } from '../auth/management-audience';
@@ -13,7 +13,8 @@ import { skewNotice } from './session-notices';
 import type { SessionPolicy } from './session-policy';
 import type { SessionProfiles } from './session-profiles';
 import type { SessionRegistry } from './session-registry';
-import type { SessionRenewal } from './session-renewal';
+import type { Placement } from './live-session';
+import { newHistory, type SessionRenewal } from './session-renewal';
 import type { SessionStorageKeeper } from './session-storage-keeper';
 
 export interface SessionSignInDeps {
@@ -33,12 +34,14 @@ export interface SessionSignInDeps {
  */
 export class SessionSignIn {
   readonly mfa: MfaFlow;
+  /** "Keep me signed in", per account, from the password step to the session it establishes (maybe after MFA). */
+  readonly #keep = new Map<string, boolean>();
 
   constructor(private readonly deps: SessionSignInDeps) {
     this.mfa = new MfaFlow((ref, tokens) => this.#establish(ref, tokens), deps.clock);
   }
 
-  async signIn(input: SignInInput): Promise<AppResult<SessionSummary>> {
+  async signIn(input: SignInRequest): Promise<AppResult<SessionSummary>> {
     const { policy, keeper } = this.deps;
     const connection = this.deps.profiles.get(input.profileId);
     if (connection === undefined) {
@@ -65,7 +68,8 @@ export class SessionSignIn {
       username: input.username,
       password: input.password,
       ...optional('audience', audience),
-      scope: input.scope ?? profile.scope,
+      scope: scopeFor(input.scope ?? profile.scope, input.keepSignedIn ?? true),
+      ...optional('extraParams', input.extraParams),
     };
     // Simple token clients (fakes, generic servers) offer only the password grant, which cannot ask for MFA.
     const outcome: AppResult<SignInOutcome> =
@@ -76,6 +80,7 @@ export class SessionSignIn {
             .then((tokens) => (tokens.ok ? ok({ kind: 'tokens' as const, tokens: tokens.value }) : tokens));
     if (!outcome.ok) return outcome;
     const ref: AccountRef = { profileId: profile.id, realm: input.realm, username: input.username };
+    this.#keep.set(formatAccountId(ref), input.keepSignedIn ?? true);
     if (outcome.value.kind === 'mfa_required') {
       // The mfa_token stays in main; the window asks for the factors through the mfa:* channels.
       if (grants.mfa !== undefined) this.mfa.open(ref, outcome.value.pending, grants.mfa);
@@ -89,15 +94,21 @@ export class SessionSignIn {
     const { registry, keeper } = this.deps;
     const accountId = formatAccountId(ref);
     const previous = registry.get(accountId);
-    const session = this.deps.renewal.adopt(accountId, ref, tokens, tokens.refreshToken, 'memory');
-    if (session.refreshToken !== undefined) session.storage = await keeper.store(accountId, session.refreshToken);
+    const keep = this.#keep.get(accountId) ?? true;
+    this.#keep.delete(accountId);
+    const placement: Placement =
+      tokens.refreshToken === undefined
+        ? { storage: 'memory', memoryReason: keep ? null : 'user-choice' }
+        : await keeper.place(accountId, tokens.refreshToken, keep);
+    const history = newHistory(this.deps.clock(), 'sign-in');
+    const session = this.deps.renewal.adopt(accountId, ref, tokens, tokens.refreshToken, placement, history);
     // Signing in again replaces the account's old session; its refresh token is revoked, not orphaned.
     if (previous?.refreshToken !== undefined && previous.refreshToken !== session.refreshToken) {
       await this.deps.profiles.get(ref.profileId)?.grants.revoke(previous.refreshToken, ref.realm);
     }
     registry.activate(accountId);
     const summary = registry.summary(session);
-    const notices = [keeper.notice(session.storage), skewNotice(tokens)].filter((text) => text !== undefined);
+    const notices = [keeper.notice(session.memoryReason), skewNotice(tokens)].filter((text) => text !== undefined);
     this.deps.events.changed({
       session: summary,
       reason: 'signed_in',
@@ -105,4 +116,10 @@ export class SessionSignIn {
     });
     return summary;
   }
+}
+
+/** "Keep me signed in" is `offline_access`: asked for when ticked, left out when not. */
+export function scopeFor(scope: string, keepSignedIn: boolean): string {
+  const others = scope.split(/\s+/).filter((item) => item !== '' && item !== 'offline_access');
+  return (keepSignedIn ? [...others, 'offline_access'] : others).join(' ');
 }

@@ -1,9 +1,10 @@
 import { appError, type AppError, type AppResult } from '../../common/errors/app-error';
-import type { SessionStorage } from '../../common/ipc/session.schema';
+import type { MemoryReason } from '../../common/ipc/session.schema';
 import { err, ok } from '../../common/result';
 import type { SecretStore } from '../secrets/secret-store';
 import { parseAccountId } from './account-id';
 import { InFlight } from './in-flight';
+import type { Placement } from './live-session';
 import type { SessionPolicy } from './session-policy';
 
 /** A throwaway entry written and deleted to prove the keychain works; not an account name (no `/`). */
@@ -40,21 +41,31 @@ export class SessionStorageKeeper {
     }
   }
 
-  async store(accountId: string, refreshToken: string): Promise<SessionStorage> {
-    if (!this.policy.persistSessions) return 'memory';
+  /**
+   * Puts the refresh token where policy and the user's "Keep me signed in" allow, and says why when that is
+   * memory. Not keeping it also deletes what an earlier sign-in of the account left in the keychain.
+   */
+  async place(accountId: string, refreshToken: string, keep: boolean): Promise<Placement> {
+    if (!this.policy.persistSessions) return { storage: 'memory', memoryReason: 'policy' };
+    if (!keep) {
+      await this.remove(accountId);
+      return { storage: 'memory', memoryReason: 'user-choice' };
+    }
     try {
       await this.inFlight.track(this.secrets.set(accountId, refreshToken));
-      return 'keychain';
+      return { storage: 'keychain', memoryReason: null };
     } catch {
-      return 'memory';
+      return { storage: 'memory', memoryReason: 'no-keychain' };
     }
   }
 
-  notice(storage: SessionStorage): string | undefined {
-    if (storage === 'keychain') return undefined;
-    return this.policy.persistSessions
-      ? 'The system keychain is not available, so this sign-in will not be remembered.'
-      : 'Your organisation does not allow Gatehouse to remember sign-ins.';
+  /** Words for a sign-in that will not be remembered against the user's wish; none when they chose it. */
+  notice(memoryReason: MemoryReason | null): string | undefined {
+    if (memoryReason === 'no-keychain') {
+      return 'The system keychain is not available, so this sign-in will not be remembered.';
+    }
+    if (memoryReason === 'policy') return 'Your organisation does not allow Gatehouse to remember sign-ins.';
+    return undefined;
   }
 
   /** Stored accounts belonging to the given profiles. */

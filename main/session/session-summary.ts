@@ -38,7 +38,7 @@ export function summarize(
   tokens: TokenSet,
   renewal: { readonly renewable: boolean; readonly storage: SessionStorage },
   audience: string | undefined,
-): Omit<SessionSummary, 'locked'> {
+): Omit<SessionSummary, 'locked' | 'health'> {
   const idTokenClaims = decodeClaims(tokens.idToken);
   const accessTokenClaims = decodeClaims(tokens.accessToken);
   const name = stringClaim(idTokenClaims, 'name');

@@ -15,6 +15,8 @@ export const Settings = z.object({
   lastRealms: z.record(z.string(), z.string()).default({}),
   /** The window's theme: light, dark, or follow the operating system. */
   colorScheme: ColorSchemeChoice.default('auto'),
+  /** Accounts that have stepped up to the admin pane before: their Admin tab shows even without a role claim. */
+  steppedUpAccounts: z.array(z.string()).max(200).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
@@ -26,4 +28,5 @@ export const emptySettings: Settings = {
   activeAccountId: null,
   lastRealms: {},
   colorScheme: 'auto',
+  steppedUpAccounts: [],
 };

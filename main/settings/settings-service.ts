@@ -116,6 +116,29 @@ export class SettingsService {
     return this.settings().lastRealms[`${profileId}/${username}`];
   }
 
+  /** Remembers that an account stepped up to the admin pane, so its Admin tab keeps showing. */
+  rememberStepUp(accountId: string): void {
+    this.#update((settings) =>
+      settings.steppedUpAccounts.includes(accountId)
+        ? settings
+        : { ...settings, steppedUpAccounts: [...settings.steppedUpAccounts, accountId] },
+    );
+  }
+
+  hasSteppedUp(accountId: string): boolean {
+    return this.settings().steppedUpAccounts.includes(accountId);
+  }
+
+  /** Every remembered realm of one profile, by username. */
+  lastRealmsFor(profileId: string): Record<string, string> {
+    const prefix = `${profileId}/`;
+    return Object.fromEntries(
+      Object.entries(this.settings().lastRealms)
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, realm]) => [key.slice(prefix.length), realm]),
+    );
+  }
+
   #update(change: (settings: Settings) => Settings): void {
     const current = this.settings();
     const next = change(current);

@@ -1,6 +1,6 @@
 import type { ColorSchemeChoice } from '../../common/settings/color-scheme';
 import type { ApiCallInput } from '../../common/ipc/api.contract';
-import type { SignInInput } from '../../common/ipc/auth.contract';
+import type { SignInRequest } from '../../common/ipc/auth.contract';
 import type { DiffTokenRef, TokenRef, VerifyInput } from '../../common/ipc/inspect.contract';
 import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
 import type { SaveProfileInput } from '../../common/ipc/settings.contract';
@@ -47,11 +47,17 @@ async function settle<T>(pending: Promise<AppResult<T>>): Promise<AppResult<T>> 
 
 export const activeProfile = () => settle(bridge().profile.active({}));
 
+/** The profiles the sign-in screen's picker offers. */
+export const listProfiles = () => settle(bridge().profile.list({}));
+
+/** Whether the account sees the Admin tab (policy, role claim or an earlier step-up). */
+export const adminTab = (accountId: string) => settle(bridge().profile.adminTab({ accountId }));
+
 /** Silent restore from the keychain at start-up; resolves to null when no account is stored. */
 export const restoreSession = () => settle(bridge().auth.restore({}));
 
 /** The password is passed straight through: it is never stored, logged or kept here. */
-export const signIn = (input: SignInInput) => settle(bridge().auth.signIn(input));
+export const signIn = (input: SignInRequest) => settle(bridge().auth.signIn(input));
 
 export const signOut = () => settle(bridge().auth.signOut({}));
 

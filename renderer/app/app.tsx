@@ -2,9 +2,9 @@ import { Button, Group, MantineProvider, Text } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
-import { SettingsView } from '../features/settings/settings-view';
 import classes from './app.module.css';
 import { ErrorBoundary } from './error-boundary';
+import { LazyPane, LazySettingsView } from './lazy-panes';
 import { Screens } from './screens';
 import { StartingScreen } from './starting-screen';
 import { loadStartup, type Startup } from './startup';
@@ -46,7 +46,11 @@ export function App({ startup }: { startup: Promise<Startup> }) {
           </Group>
           <div className={classes.content}>
             <ErrorBoundary>
-              {isSettingsOpen && <SettingsView onClose={closeSettings} />}
+              {isSettingsOpen && (
+                <LazyPane what="Settings">
+                  <LazySettingsView onClose={closeSettings} />
+                </LazyPane>
+              )}
               {/* Hidden, not unmounted, while Settings is open: a half-typed sign-in or MFA step survives. */}
               <div hidden={isSettingsOpen} className={classes.screens}>
                 <Suspense fallback={<StartingScreen />}>

@@ -1,20 +1,19 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import type { SessionSummary } from '../../common/ipc/session.schema';
-import { AdminPane } from '../features/admin/admin-pane';
-import { ApiConsoleView } from '../features/api-console/api-console-view';
 import { useAdminPaneShown } from '../features/admin/use-admin-pane-shown';
-import { InspectorView } from '../features/inspect/inspector-view';
 import { LockedView } from '../features/session/locked-view';
 import { SessionView } from '../features/session/session-view';
+import { LazyAdminPane, LazyApiConsoleView, LazyInspectorView, LazyPane } from './lazy-panes';
 
 type Pane = 'account' | 'inspector' | 'api' | 'admin';
 
 const panes: readonly Pane[] = ['account', 'inspector', 'api', 'admin'];
 
 /**
- * What a signed-in user can open: their account, the token inspector (support staff's daily tool), and the
- * admin pane unless the managed policy hides it.
+ * What a signed-in user can open: their account, the token inspector and the API console (support staff's
+ * daily tools), and the
+ * admin pane when the policy allows it and the account can use it. Everything but the account loads lazily.
  */
 export interface SignedInShellProps {
   session: SessionSummary;
@@ -24,7 +23,7 @@ export interface SignedInShellProps {
 
 export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInShellProps) {
   const [pane, setPane] = useState<Pane>('account');
-  const isAdminShown = useAdminPaneShown();
+  const isAdminShown = useAdminPaneShown(session.accountId);
   if (session.locked) {
     return (
       <main style={{ width: '100%' }}>
@@ -51,14 +50,20 @@ export function SignedInShell({ session, onSignedOut, onAddAccount }: SignedInSh
         <SessionView session={session} onSignedOut={onSignedOut} onAddAccount={onAddAccount} />
       </Tabs.Panel>
       <Tabs.Panel value="inspector">
-        <InspectorView session={session} />
+        <LazyPane what="the token inspector">
+          <LazyInspectorView session={session} />
+        </LazyPane>
       </Tabs.Panel>
       <Tabs.Panel value="api">
-        <ApiConsoleView session={session} />
+        <LazyPane what="the API console">
+          <LazyApiConsoleView session={session} />
+        </LazyPane>
       </Tabs.Panel>
       {isAdminShown === true && (
         <Tabs.Panel value="admin">
-          <AdminPane session={session} />
+          <LazyPane what="the admin pane">
+            <LazyAdminPane session={session} />
+          </LazyPane>
         </Tabs.Panel>
       )}
     </Tabs>

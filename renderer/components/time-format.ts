@@ -1,11 +1,23 @@
-// Time formatting for the screens. The user's own locale and time zone are used (Intl with `undefined`),
-// because people read expiry times against the clock on their desk.
+// The one date and time helper for the screens, on Intl. The user's own locale and time zone are used
+// (Intl with `undefined`), because people read expiry times against the clock on their desk.
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const dateTimeFormats = {
+  seconds: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }),
+  minutes: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+};
 
-/** A readable local date and time, for example "26 Nov 2025, 14:03:12". */
-export function formatLocalDateTime(epochMs: number): string {
-  return dateTime.format(new Date(epochMs));
+/**
+ * A readable local date and time: "26 Nov 2025, 14:03:12", or to the minute ("26 Nov 2025, 14:03") for dates
+ * where seconds are noise (when a user was created).
+ */
+export function formatLocalDateTime(epochMs: number, precision: keyof typeof dateTimeFormats = 'seconds'): string {
+  return dateTimeFormats[precision].format(new Date(epochMs));
+}
+
+/** An ISO 8601 date (as the Management API sends them) in the reader's locale; not a date stays as it was. */
+export function formatIsoDate(iso: string): string {
+  const epoch = Date.parse(iso);
+  return Number.isNaN(epoch) ? iso : formatLocalDateTime(epoch, 'minutes');
 }
 
 function spell(ms: number): string {
@@ -24,6 +36,13 @@ export function formatCountdown(expiresAt: number, now: number): string {
   const left = expiresAt - now;
   if (Math.abs(left) < 1000) return 'expires now';
   return left > 0 ? `expires in ${spell(left)}` : `expired ${spell(-left)} ago`;
+}
+
+/** "3 min ago", "in 2 min", "just now": how far a moment is from now, for the health panel. */
+export function formatRelative(at: number, now: number): string {
+  const gap = at - now;
+  if (Math.abs(gap) < 1000) return 'just now';
+  return gap > 0 ? `in ${spell(gap)}` : `${spell(-gap)} ago`;
 }
 
 /**

@@ -9,9 +9,10 @@ import { startBenchServer } from './server-process';
 import { renderClientRow } from './client/bench-row';
 import { benchJwtVerify } from './client/jwt-verify';
 import { benchSignInOverhead } from './client/sign-in-overhead';
+import { benchRenderer } from './renderer/renderer-bench';
 
 /**
- * `npm run bench [-- --quick] [-- --update-readme]`: measures the reference server in one run and prints
+ * `npm run bench [-- --quick] [-- --update-readme] [-- --renderer-only]`: measures the reference server in one run and prints
  * one table (design/security.md "Load", issue #3 "Benchmark"):
  * - one password hash, and the hash-bound limit (cores ÷ hash time);
  * - password-realm logins per second as a fraction of that limit;
@@ -24,9 +25,22 @@ import { benchSignInOverhead } from './client/sign-in-overhead';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean' }, 'update-readme': { type: 'boolean' } },
+    options: {
+      quick: { type: 'boolean' },
+      'update-readme': { type: 'boolean' },
+      'renderer-only': { type: 'boolean' },
+    },
   });
   const quick = values.quick === true;
+  // The renderer's figures need only the production build and Chromium, so they can run on their own.
+  const rendererRows = async () => {
+    console.log('… renderer: bundle sizes and sign-in form readiness');
+    console.log(`\n${(await benchRenderer(20)).map(renderClientRow).join('\n')}\n`);
+  };
+  if (values['renderer-only'] === true) {
+    await rendererRows();
+    return;
+  }
   const seconds = { login: quick ? 5 : 15, refresh: quick ? 5 : 30, get: quick ? 3 : 10 };
   const loadAverageAtStart = currentLoadAverage();
   const startedAt = new Date();
@@ -79,6 +93,7 @@ async function main(): Promise<void> {
     step('client: overhead per sign-in');
     const signIn = await benchSignInOverhead(quick ? { signIns: 200, warmUp: 100, firstSignIns: 5 } : {});
     console.log(`\n${[verify, signIn].map(renderClientRow).join('\n')}\n`);
+    await rendererRows();
     if (values['update-readme']) {
       await updateReadme(resolve(import.meta.dirname, '../../server/README.md'), results, table);
       console.log('Recorded in server/README.md');

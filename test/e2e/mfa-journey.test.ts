@@ -105,6 +105,9 @@ describe('MFA in the window', () => {
     await first.page.screenshot({ path: join(screenshots, 'mfa-enrol.png'), fullPage: true });
     expect(await accessibilityViolations(first.page)).toEqual([]);
 
+    // The code is shown once, so the verify step waits for "I stored it".
+    expect(await first.page.getByLabel('Code from your authenticator app').count()).toBe(0);
+    await first.page.getByLabel('I stored this code somewhere safe').check();
     await first.page.getByLabel('Code from your authenticator app').fill(totp(secret));
     await first.page.getByRole('button', { name: 'Verify' }).click();
     await signedIn(first.page);

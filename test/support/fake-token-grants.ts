@@ -23,8 +23,12 @@ export class FakeTokenGrants implements TokenGrants {
   #counter = 0;
   readonly #valid = new Set<string>();
 
+  /** What the last password grant asked for (scope, audience, extra parameters), to check what was sent. */
+  lastPasswordInput: PasswordGrantInput | undefined;
+
   async passwordGrant(input: PasswordGrantInput): Promise<AppResult<TokenSet>> {
     this.calls.password += 1;
+    this.lastPasswordInput = input;
     if (input.password !== 'right') {
       return err(appError('invalid_credentials', 'The username or password is wrong.'));
     }

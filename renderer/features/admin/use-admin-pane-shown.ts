@@ -1,21 +1,18 @@
-import { useEffect, useState } from 'react';
-import { readSettings } from '../../api/gatehouse';
+import { useQuery } from '@tanstack/react-query';
+import { adminTab } from '../../api/gatehouse';
+import { unwrap } from '../../api/query-client';
 
 /**
- * Whether the managed policy lets this desktop show the admin pane (`showAdminPane`): undefined until the
- * settings answer, then false if they could not be read, so the tab appears only when the policy is known to
- * allow it. Main refuses every admin call under a policy that hides the pane; this only decides what shows.
+ * Whether this account sees the Admin tab: main answers from the managed policy (`showAdminPane`) and the
+ * account's eligibility (a role claim in its ID token, or an earlier step-up). Undefined until it answers, then
+ * false if it could not, so the tab appears only when known to belong. Main refuses admin calls on its own;
+ * this only decides what shows.
  */
-export function useAdminPaneShown(): boolean | undefined {
-  const [isShown, setShown] = useState<boolean>();
-  useEffect(() => {
-    let isCurrent = true;
-    void readSettings().then((result) => {
-      if (isCurrent) setShown(result.ok && result.value.policy.showAdminPane);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
-  return isShown;
+export function useAdminPaneShown(accountId: string): boolean | undefined {
+  const query = useQuery({
+    queryKey: ['session', 'admin-tab', accountId],
+    queryFn: () => unwrap(adminTab(accountId)),
+  });
+  if (query.isPending) return undefined;
+  return query.data?.shown === true;
 }

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Paper,
   PasswordInput,
   Select,
@@ -10,16 +11,27 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { AppError } from '../../../common/errors/app-error';
 import type { ProfileSummary } from '../../../common/ipc/profile.contract';
 import type { MfaStatus } from '../../../common/ipc/mfa.contract';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
 import { mfaStatus, signIn } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
-import { signInFormSchema, zodFormResolver, type SignInFormValues } from './sign-in-form';
+import { AdvancedOptions } from './advanced-options';
+import { ProfilePicker } from './profile-picker';
+import {
+  initialValues,
+  signInFormSchema,
+  suggestRealm,
+  toSignInRequest,
+  type RealmSource,
+  type SignInFormValues,
+} from './sign-in-form';
 import { TenantLine } from './tenant-line';
+import { useCapsLock } from './use-caps-lock';
 
 export interface LoginViewProps {
   profile: ProfileSummary;
@@ -36,11 +48,15 @@ export interface LoginViewProps {
   onCancel?: () => void;
   /** Where focus lands when the screen appears: the username at start-up, the heading after signing out. */
   focusOnMount: 'username' | 'heading';
+  /** The user picked another server profile: reload so the form follows it. */
+  onProfileSwitched?: () => void;
 }
 
-function initialRealm(profile: ProfileSummary): string | null {
-  if (profile.defaultRealm && profile.realms.includes(profile.defaultRealm)) return profile.defaultRealm;
-  return profile.realms[0] ?? null;
+function realmNote(source: RealmSource | undefined, domain: string | undefined): string {
+  if (source === 'pinned') return 'Set by your organisation';
+  if (source === 'remembered') return 'The realm you used last time';
+  if (source === 'domain') return `Suggested for ${domain ?? 'your e-mail domain'}`;
+  return 'The directory your account belongs to';
 }
 
 /** The sign-in form: realm, username and password, validated as you type with the contract's rules. */
@@ -53,14 +69,23 @@ export function LoginView({
   initialError,
   focusOnMount,
   onCancel,
+  onProfileSwitched,
 }: LoginViewProps) {
-  const resolver = useMemo(() => zodFormResolver(signInFormSchema(profile.realms)), [profile.realms]);
-  const { control, register, handleSubmit, resetField, setFocus, formState } = useForm<SignInFormValues>({
+  const resolver = useMemo(() => zodResolver(signInFormSchema(profile.realms)), [profile.realms]);
+  const { control, register, handleSubmit, resetField, setFocus, setValue, formState } = useForm<SignInFormValues>({
     mode: 'onChange',
     resolver,
-    defaultValues: { realm: initialRealm(profile), username: '', password: '' },
+    defaultValues: initialValues(profile),
   });
   const { errors, isSubmitting } = formState;
+  const capsLock = useCapsLock();
+  // The realm follows the username (pin, then memory, then e-mail domain) until the user picks one by hand.
+  const username = useWatch({ control, name: 'username' });
+  const [isRealmChosen, setRealmChosen] = useState(false);
+  const suggestion = isRealmChosen ? undefined : suggestRealm(profile, username);
+  useEffect(() => {
+    if (suggestion !== undefined) setValue('realm', suggestion.realm, { shouldValidate: true });
+  }, [suggestion?.realm, setValue]); // eslint-disable-line react-hooks/exhaustive-deps
   const [failure, setFailure] = useState<AppError | undefined>(initialError);
   const [isNoticeShown, setNoticeShown] = useState(notice !== undefined);
   const headingId = useId();
@@ -80,7 +105,7 @@ export function LoginView({
   const submit = handleSubmit(async (values) => {
     setFailure(undefined);
     setNoticeShown(false);
-    const result = await signIn({ profileId: profile.profileId, ...values });
+    const result = await signIn(toSignInRequest(profile, values));
     if (result.ok) {
       onSignedIn(result.value);
       return;
@@ -118,6 +143,7 @@ export function LoginView({
             {notice}
           </Alert>
         )}
+        {onProfileSwitched && <ProfilePicker profileId={profile.profileId} onSwitched={onProfileSwitched} />}
         <form onSubmit={submit} noValidate aria-labelledby={headingId}>
           {/* Every field is required, so none wears an asterisk; `required` still tells assistive tech. */}
           <Stack gap="sm">
@@ -129,15 +155,19 @@ export function LoginView({
                 render={({ field, fieldState }) => (
                   <Select
                     label="Realm"
-                    description="The directory your account belongs to"
+                    description={realmNote(suggestion?.source, suggestion?.domain)}
                     data={profile.realms}
                     allowDeselect={false}
+                    readOnly={profile.pinnedRealm !== null}
                     // Inside the form rather than a portal, so the list stays within the page's main landmark.
                     comboboxProps={{ withinPortal: false }}
                     required
                     withAsterisk={false}
                     value={field.value}
-                    onChange={field.onChange}
+                    onChange={(value) => {
+                      setRealmChosen(true);
+                      field.onChange(value);
+                    }}
                     onBlur={field.onBlur}
                     ref={field.ref}
                     error={fieldState.error?.message}
@@ -163,8 +193,30 @@ export function LoginView({
               visibilityToggleFocusable
               visibilityToggleButtonProps={{ 'aria-label': 'Show password' }}
               error={errors.password?.message}
-              {...register('password')}
+              // The warning is the field's description, so the input is described by it while it shows.
+              description={
+                capsLock.isOn ? (
+                  <Text component="span" role="status" size="sm" c="var(--mantine-color-orange-text)" fw={600}>
+                    Caps Lock is on
+                  </Text>
+                ) : undefined
+              }
+              {...capsLock.handlers}
+              {...register('password', { onBlur: capsLock.clear })}
             />
+            {profile.keepSessionsAllowed ? (
+              <Checkbox
+                label="Keep me signed in"
+                description="Stay signed in after Gatehouse quits (the session is kept in the system keychain)"
+                {...register('keepSignedIn')}
+              />
+            ) : (
+              <Text size="sm" c="dimmed">
+                Your organisation does not allow Gatehouse to keep you signed in: you will sign in again each time
+                Gatehouse starts.
+              </Text>
+            )}
+            <AdvancedOptions register={register} errors={errors} />
             <Button type="submit" loading={isSubmitting} mt="xs">
               Sign in
             </Button>

@@ -1,39 +1,122 @@
-import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import { z } from 'zod';
+import type { SignInRequest } from '../../../common/ipc/auth.contract';
 import { SignInInput } from '../../../common/ipc/auth.contract';
+import type { ProfileSummary } from '../../../common/ipc/profile.contract';
 
 /** What the login form holds. The password lives only here, in react-hook-form's state, until it is sent. */
 export interface SignInFormValues {
   realm: string | null;
   username: string;
   password: string;
+  keepSignedIn: boolean;
+  /** Advanced, for this sign-in only; prefilled from the profile. */
+  audience: string;
+  scope: string;
+  /** One `name=value` per line. */
+  extraParams: string;
+}
+
+/** `name=value` lines as a record, or the first line that is not one. */
+export function parseExtraParams(
+  text: string,
+): { ok: true; value: Record<string, string> } | { ok: false; line: string } {
+  const value: Record<string, string> = {};
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const at = line.indexOf('=');
+    if (at <= 0) return { ok: false, line };
+    value[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return { ok: true, value };
+}
+
+export function formatExtraParams(params: Readonly<Record<string, string>>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('\n');
 }
 
 /**
- * The contract's own rules for username and password (so the form and main never disagree), plus "pick one
- * of the server's realms" when the profile has any. Without realms the `password` grant is used (realm null).
+ * The contract's own rules (so the form and main never disagree), plus "pick one of the server's realms"
+ * when the profile has any. Without realms the `password` grant is used (realm null).
  */
 export function signInFormSchema(realms: readonly string[]) {
   const realm =
     realms.length === 0
       ? z.null()
       : z.string({ error: 'Choose a realm' }).refine((value) => realms.includes(value), 'Choose a realm from the list');
-  return SignInInput.pick({ username: true, password: true }).extend({ realm });
+  return SignInInput.pick({ username: true, password: true }).extend({
+    realm,
+    keepSignedIn: z.boolean(),
+    audience: z.string().max(2048),
+    scope: z.string().max(4096),
+    extraParams: z.string().superRefine((text, context) => {
+      const parsed = parseExtraParams(text);
+      if (!parsed.ok) {
+        context.addIssue({ code: 'custom', message: `“${parsed.line}” is not name=value` });
+        return;
+      }
+      const checked = SignInInput.shape.extraParams.safeParse(parsed.value);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        const name = issue?.path[0];
+        // A bad name comes back as "Invalid key in record" with the real reason nested inside.
+        const reason = (issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined) ?? issue?.message;
+        context.addIssue({
+          code: 'custom',
+          message: typeof name === 'string' ? `${name}: ${reason ?? 'not allowed'}` : (reason ?? 'not allowed'),
+        });
+      }
+    }),
+  });
 }
 
-/**
- * A react-hook-form resolver for a zod schema: about fifteen lines, so no extra dependency
- * (@hookform/resolvers) for it. The first message per field wins, as the inputs show one line each.
- */
-export function zodFormResolver(schema: ReturnType<typeof signInFormSchema>): Resolver<SignInFormValues> {
-  return (values) => {
-    const parsed = schema.safeParse(values);
-    if (parsed.success) return { values: parsed.data, errors: {} };
-    const errors: Partial<Record<keyof SignInFormValues, FieldError>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof SignInFormValues;
-      errors[field] ??= { type: issue.code, message: issue.message };
-    }
-    return { values: {}, errors: errors as FieldErrors<SignInFormValues> };
+/** The form's first values: the profile's advanced settings, and "keep me signed in" on when allowed. */
+export function initialValues(profile: ProfileSummary): SignInFormValues {
+  return {
+    realm: profile.pinnedRealm ?? profile.defaultRealm ?? profile.realms[0] ?? null,
+    username: '',
+    password: '',
+    keepSignedIn: profile.keepSessionsAllowed,
+    audience: profile.audience ?? '',
+    scope: profile.scope,
+    extraParams: formatExtraParams(profile.extraParams),
   };
+}
+
+/** What the form sends: the advanced fields only when they differ from the profile, so main's rules apply. */
+export function toSignInRequest(profile: ProfileSummary, values: SignInFormValues): SignInRequest {
+  const extra = parseExtraParams(values.extraParams);
+  const audience = values.audience.trim();
+  const scope = values.scope.trim();
+  return {
+    profileId: profile.profileId,
+    realm: values.realm,
+    username: values.username,
+    password: values.password,
+    keepSignedIn: profile.keepSessionsAllowed && values.keepSignedIn,
+    ...(audience !== (profile.audience ?? '') ? { audience } : {}),
+    ...(scope !== profile.scope && scope !== '' ? { scope } : {}),
+    ...(extra.ok && Object.keys(extra.value).length > 0 ? { extraParams: extra.value } : {}),
+  };
+}
+
+export type RealmSource = 'pinned' | 'remembered' | 'domain';
+
+/**
+ * The realm to preselect for a username: the organisation's pin wins, then the realm this username last
+ * used on this profile, then the mapping for its e-mail domain. Undefined: leave the user's choice alone.
+ */
+export function suggestRealm(
+  profile: ProfileSummary,
+  username: string,
+): { realm: string; source: RealmSource; domain?: string } | undefined {
+  if (profile.pinnedRealm !== null) return { realm: profile.pinnedRealm, source: 'pinned' };
+  const name = username.trim();
+  const remembered = profile.lastRealms[name];
+  if (remembered !== undefined) return { realm: remembered, source: 'remembered' };
+  const domain = name.includes('@') ? name.slice(name.lastIndexOf('@') + 1).toLowerCase() : '';
+  const byDomain = domain === '' ? undefined : profile.realmsByDomain[domain];
+  return byDomain === undefined ? undefined : { realm: byDomain, source: 'domain', domain };
 }

@@ -29,6 +29,7 @@ export function EnrolFactor({ transactionId, onVerified, onFailure }: EnrolFacto
   const [enrolment, setEnrolment] = useState<MfaEnrolment>();
   const [failure, setFailure] = useState<AppError>();
   const [isBusy, setBusy] = useState(false);
+  const [isRecoveryStored, setRecoveryStored] = useState(false);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,8 +73,9 @@ export function EnrolFactor({ transactionId, onVerified, onFailure }: EnrolFacto
             )}
           </Stack>
         ) : null}
-        {recovery && <RecoveryCodeShown code={recovery} reason="enrolled" />}
-        {enrolment.type === 'otp' ? (
+        {recovery && <RecoveryCodeShown code={recovery} reason="enrolled" onStoredChange={setRecoveryStored} />}
+        {/* The code is shown once: finishing is offered only after the user says it is stored. */}
+        {recovery !== undefined && !isRecoveryStored ? null : enrolment.type === 'otp' ? (
           <OtpCodeForm onSubmit={(otp) => finish(mfaVerifyOtp(transactionId, otp))} />
         ) : (
           <CodeForm

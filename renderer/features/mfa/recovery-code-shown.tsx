@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Code, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 
 export interface RecoveryCodeShownProps {
@@ -7,13 +7,15 @@ export interface RecoveryCodeShownProps {
   reason: 'enrolled' | 'replaced';
   /** Continue, once the user says the code is stored. Omitted when a form below carries on instead. */
   onStored?: () => void;
+  /** Told when the "I stored it" box changes, for a form below that waits for it (enrolment). */
+  onStoredChange?: (isStored: boolean) => void;
 }
 
 /**
  * A recovery code is shown once and never again (main does not keep it), so the user confirms they stored
  * it before the screen moves on.
  */
-export function RecoveryCodeShown({ code, reason, onStored }: RecoveryCodeShownProps) {
+export function RecoveryCodeShown({ code, reason, onStored, onStoredChange }: RecoveryCodeShownProps) {
   const [isStored, setStored] = useState(false);
   return (
     <Alert color="blue" variant="outline" title="Save your recovery code" role="status">
@@ -24,20 +26,30 @@ export function RecoveryCodeShown({ code, reason, onStored }: RecoveryCodeShownP
             : 'If you lose your device, this code signs you in once.'}{' '}
           It will not be shown again.
         </Text>
-        <Code block fz="md" aria-label="Recovery code">
-          {code}
-        </Code>
+        <Group gap="xs" align="center">
+          <Code block fz="md" aria-label="Recovery code">
+            {code}
+          </Code>
+          <CopyButton value={code}>
+            {({ copied, copy }) => (
+              <Button variant="default" size="xs" onClick={copy} aria-live="polite">
+                {copied ? 'Copied' : 'Copy code'}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+        <Checkbox
+          label="I stored this code somewhere safe"
+          checked={isStored}
+          onChange={(event) => {
+            setStored(event.currentTarget.checked);
+            onStoredChange?.(event.currentTarget.checked);
+          }}
+        />
         {onStored && (
-          <>
-            <Checkbox
-              label="I stored this code somewhere safe"
-              checked={isStored}
-              onChange={(event) => setStored(event.currentTarget.checked)}
-            />
-            <Button onClick={onStored} disabled={!isStored}>
-              Continue
-            </Button>
-          </>
+          <Button onClick={onStored} disabled={!isStored}>
+            Continue
+          </Button>
         )}
       </Stack>
     </Alert>

@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { AppError } from '../../../common/errors/app-error';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AppResult } from '../../../common/errors/app-error';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
 import { listAccounts, signOutAccount, signOutAll, switchAccount } from '../../api/gatehouse';
+import { appErrorOf, unwrap } from '../../api/query-client';
 import { ErrorCallout } from '../../components/error-callout';
 
 export interface AccountsPanelProps {
@@ -18,31 +19,22 @@ export interface AccountsPanelProps {
  * another, or sign out of all. Switching needs no password: main already holds each account's session.
  */
 export function AccountsPanel({ active, onAddAccount, onAllSignedOut }: AccountsPanelProps) {
-  const [accounts, setAccounts] = useState<SessionSummary[]>([active]);
-  const [failure, setFailure] = useState<AppError>();
-  const [busy, setBusy] = useState<string>();
-
-  useEffect(() => {
-    let isCurrent = true;
-    void listAccounts().then((answer) => {
-      if (!isCurrent) return;
-      if (answer.ok) setAccounts(answer.value);
-      else setFailure(answer.error);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [active]);
-
-  const run = async (key: string, action: () => Promise<{ ok: boolean; error?: AppError }>) => {
-    setBusy(key);
-    setFailure(undefined);
-    const answer = await action();
-    setBusy(undefined);
-    if (!answer.ok && answer.error) setFailure(answer.error);
-    const fresh = await listAccounts();
-    if (fresh.ok) setAccounts(fresh.value);
-  };
+  const queryClient = useQueryClient();
+  // Keyed by the active session too, so a switch, a refresh or a lock reads the list again.
+  const accountsQuery = useQuery({
+    queryKey: ['session', 'accounts', active.accountId, active.expiresAt, active.locked],
+    queryFn: () => unwrap(listAccounts()),
+    placeholderData: [active],
+  });
+  const accounts = accountsQuery.data ?? [active];
+  const action = useMutation({
+    mutationFn: ({ run }: { key: string; run: () => Promise<AppResult<unknown>> }) => unwrap(run()),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['session', 'accounts'] }),
+  });
+  const allOut = useMutation({ mutationFn: () => unwrap(signOutAll()), onSuccess: onAllSignedOut });
+  const failure = appErrorOf(action.error) ?? appErrorOf(allOut.error) ?? appErrorOf(accountsQuery.error);
+  const busy = action.isPending ? action.variables.key : allOut.isPending ? 'all' : undefined;
+  const run = (key: string, call: () => Promise<AppResult<unknown>>) => action.mutate({ key, run: call });
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="accounts-heading">
@@ -56,18 +48,7 @@ export function AccountsPanel({ active, onAddAccount, onAllSignedOut }: Accounts
               Add an account
             </Button>
             {accounts.length > 1 && (
-              <Button
-                size="xs"
-                variant="default"
-                loading={busy === 'all'}
-                onClick={async () => {
-                  setBusy('all');
-                  const answer = await signOutAll();
-                  setBusy(undefined);
-                  if (answer.ok) onAllSignedOut();
-                  else setFailure(answer.error);
-                }}
-              >
+              <Button size="xs" variant="default" loading={busy === 'all'} onClick={() => allOut.mutate()}>
                 Sign out of all
               </Button>
             )}

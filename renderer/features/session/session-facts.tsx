@@ -17,8 +17,6 @@ export function SessionFacts({ session }: { session: SessionSummary }) {
         <ExpiryCountdown expiresAt={session.expiresAt} />
         {!session.renewable && <Text size="sm">No refresh token: you will need to sign in again when it expires.</Text>}
       </dd>
-      <dt>Session kept in</dt>
-      <dd>{session.storage === 'keychain' ? 'System keychain (stays signed in after a restart)' : 'Memory only'}</dd>
       {session.audience !== undefined && (
         <>
           <dt>Audience</dt>

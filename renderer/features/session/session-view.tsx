@@ -1,11 +1,13 @@
 import { Alert, Avatar, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../common/errors/app-error';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { SessionSummary } from '../../../common/ipc/session.schema';
 import { lockNow, signOut } from '../../api/gatehouse';
+import { appErrorOf, unwrap } from '../../api/query-client';
 import { ClaimsTable } from '../../components/claims-table';
 import { ErrorCallout } from '../../components/error-callout';
 import { AccountsPanel } from './accounts-panel';
+import { memoryReasonWords, RefreshHealthPanel } from './refresh-health-panel';
 import { SessionFacts } from './session-facts';
 
 export interface SessionViewProps {
@@ -24,8 +26,8 @@ function initials(label: string): string {
 
 /** The signed-in account: who, until when, where the session is kept, and every claim of both tokens. */
 export function SessionView({ session, onSignedOut, onAddAccount }: SessionViewProps) {
-  const [isSigningOut, setSigningOut] = useState(false);
-  const [failure, setFailure] = useState<AppError>();
+  const signingOut = useMutation({ mutationFn: () => unwrap(signOut()), onSuccess: onSignedOut });
+  const failure = appErrorOf(signingOut.error);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const displayName = session.user.name ?? session.user.email ?? session.username;
@@ -33,18 +35,6 @@ export function SessionView({ session, onSignedOut, onAddAccount }: SessionViewP
   // Arriving here means the user just signed in (or was restored): say so by putting focus on the heading.
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => failureRef.current?.focus(), [failure]);
-
-  const handleSignOut = async () => {
-    setSigningOut(true);
-    setFailure(undefined);
-    const result = await signOut();
-    if (result.ok) {
-      onSignedOut();
-      return;
-    }
-    setSigningOut(false);
-    setFailure(result.error);
-  };
 
   return (
     <Stack gap="lg" w="100%">
@@ -71,21 +61,22 @@ export function SessionView({ session, onSignedOut, onAddAccount }: SessionViewP
               <Button variant="default" onClick={() => void lockNow()}>
                 Lock now
               </Button>
-              <Button variant="default" onClick={handleSignOut} loading={isSigningOut}>
+              <Button variant="default" onClick={() => signingOut.mutate()} loading={signingOut.isPending}>
                 Sign out
               </Button>
             </Group>
           </Group>
           {failure && <ErrorCallout ref={failureRef} error={failure} />}
-          {session.storage === 'memory' && (
+          {session.storage === 'memory' && session.renewable && (
             <Alert role="note" color="yellow" variant="outline" title="This session is kept in memory only">
-              The system keychain is not available, so nothing was saved. You will need to sign in again after Gatehouse
-              quits.
+              {session.health.memoryReason === null ? '' : `${memoryReasonWords[session.health.memoryReason]} `}
+              You will need to sign in again after Gatehouse quits.
             </Alert>
           )}
           <SessionFacts session={session} />
         </Stack>
       </Paper>
+      <RefreshHealthPanel session={session} />
       <AccountsPanel active={session} onAddAccount={onAddAccount} onAllSignedOut={onSignedOut} />
       <Paper withBorder radius="md" p="lg">
         <ClaimsTable

@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../../../components/time-format';
 import type { User } from '../../../../common/admin/user.schema';
 
 /** How a user is named on screen: e-mail, else username, else name, else the id. */
@@ -12,9 +13,5 @@ export function userRealm(user: Pick<User, 'identities'>): string | undefined {
 
 /** An ISO date from the Management API, in the reader's own locale; undefined stays undefined. */
 export function readableDate(iso: string | undefined): string | undefined {
-  if (iso === undefined) return undefined;
-  const epoch = Date.parse(iso);
-  return Number.isNaN(epoch)
-    ? iso
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(epoch);
+  return iso === undefined ? undefined : formatIsoDate(iso);
 }

@@ -17,6 +17,15 @@ const summary = {
   locked: false,
   idTokenClaims: null,
   accessTokenClaims: null,
+  health: {
+    startedAt: 1,
+    startedBy: 'sign-in' as const,
+    lastRotatedAt: null,
+    rotates: null,
+    lastRefresh: null,
+    nextRefreshAt: null,
+    memoryReason: null,
+  },
 };
 
 function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
@@ -47,8 +56,16 @@ function handlers(overrides: Partial<IpcHandlers['auth']> = {}): IpcHandlers {
           clientId: 'c',
           realms: [],
           defaultRealm: null,
+          scope: 'openid',
+          extraParams: {},
+          realmsByDomain: {},
+          pinnedRealm: null,
+          lastRealms: {},
+          keepSessionsAllowed: true,
         }),
       ),
+      list: vi.fn(async () => ok([])),
+      adminTab: vi.fn(async () => ok({ shown: false, because: 'policy' as const })),
     },
   };
 }

@@ -57,6 +57,7 @@ describe('settings file', () => {
         activeAccountId: null,
         lastRealms: {},
         colorScheme: 'auto',
+        steppedUpAccounts: [],
       }),
     ).toThrow();
     expect(file.store).toEqual({});
