@@ -147,7 +147,7 @@ export const TrySignInOutcome = z.discriminatedUnion('status', [
     scope: z.array(z.string()),
     claims: z.array(TriedClaim),
     /** `revoked` at once; `none` when the server gave none; `revoke_failed` says so plainly in the pane. */
-    refreshToken: z.enum(['none', 'revoked', 'revoke_failed']),
+    refreshTokenFate: z.enum(['none', 'revoked', 'revoke_failed']),
     /** Why the claims have no sources, when the dry run could not be read (plain words). */
     provenanceProblem: z.string().optional(),
   }),

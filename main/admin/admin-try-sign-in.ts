@@ -34,7 +34,7 @@ export async function trySignIn(
   const signedIn = await signInOnce(grants, request);
   if (!signedIn.ok) return ok({ status: 'refused', error: signedIn.error });
   const tokens = signedIn.value;
-  const refreshToken = await revokeAtOnce(grants, tokens, input.realm);
+  const refreshTokenFate = await revokeAtOnce(grants, tokens, input.realm);
 
   const idClaims = decodeClaims(tokens.idToken) ?? {};
   const accessClaims = decodeClaims(tokens.accessToken) ?? {};
@@ -49,7 +49,7 @@ export async function trySignIn(
     userId,
     scope: (tokens.scope ?? '').split(' ').filter((part) => part !== ''),
     claims,
-    refreshToken,
+    refreshTokenFate,
     ...(sources.problem === undefined ? {} : { provenanceProblem: sources.problem }),
   });
 }

@@ -91,7 +91,7 @@ function SignedIn({ outcome }: { outcome: Extract<TrySignInOutcome, { status: 's
       <Alert color="green" title="The sign-in worked" role="status">
         <Text size="sm">
           Signed in as <Code>{outcome.userId}</Code> with scope “{outcome.scope.join(' ')}”.{' '}
-          {refreshWords[outcome.refreshToken]}
+          {refreshWords[outcome.refreshTokenFate]}
         </Text>
       </Alert>
       {outcome.provenanceProblem && <Text size="sm">{outcome.provenanceProblem}</Text>}

@@ -51,7 +51,7 @@ describe('admin:trySignIn', { timeout: 60_000 }, () => {
     vi.mocked(process.stderr.write).mockRestore();
 
     if (outcome.status !== 'signed_in') throw new Error(`expected a sign-in: ${JSON.stringify(outcome)}`);
-    expect(outcome.refreshToken).toBe('revoked');
+    expect(outcome.refreshTokenFate).toBe('revoked');
     expect(outcome.claims).toContainEqual(
       expect.objectContaining({
         token: 'id',
