@@ -11,7 +11,6 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { AppError } from '../../../common/errors/app-error';
@@ -22,14 +21,8 @@ import { mfaStatus, signIn } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
 import { AdvancedOptions } from './advanced-options';
 import { ProfilePicker } from './profile-picker';
-import {
-  initialValues,
-  signInFormSchema,
-  suggestRealm,
-  toSignInRequest,
-  type RealmSource,
-  type SignInFormValues,
-} from './sign-in-form';
+import { initialValues, suggestRealm, toSignInRequest, type RealmSource, type SignInFormValues } from './sign-in-form';
+import { lazySignInResolver } from './lazy-sign-in-resolver';
 import { TenantLine } from './tenant-line';
 import { useCapsLock } from './use-caps-lock';
 
@@ -71,7 +64,7 @@ export function LoginView({
   onCancel,
   onProfileSwitched,
 }: LoginViewProps) {
-  const resolver = useMemo(() => zodResolver(signInFormSchema(profile.realms)), [profile.realms]);
+  const resolver = useMemo(() => lazySignInResolver(profile.realms), [profile.realms]);
   const { control, register, handleSubmit, resetField, setFocus, setValue, formState } = useForm<SignInFormValues>({
     mode: 'onChange',
     resolver,
