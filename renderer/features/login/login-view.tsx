@@ -2,9 +2,9 @@ import {
   Alert,
   Button,
   Checkbox,
+  NativeSelect,
   Paper,
   PasswordInput,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -146,20 +146,19 @@ export function LoginView({
                 control={control}
                 name="realm"
                 render={({ field, fieldState }) => (
-                  <Select
+                  // A native select, not Mantine's Select: a short list needs no combobox, and the combobox
+                  // (popover, floating-ui, scroll area) was a sixth of the first screen's JavaScript.
+                  <NativeSelect
                     label="Realm"
                     description={realmNote(suggestion?.source, suggestion?.domain)}
-                    data={profile.realms}
-                    allowDeselect={false}
-                    readOnly={profile.pinnedRealm !== null}
-                    // Inside the form rather than a portal, so the list stays within the page's main landmark.
-                    comboboxProps={{ withinPortal: false }}
+                    // A realm the organisation pins is the only one offered.
+                    data={profile.pinnedRealm === null ? profile.realms : [profile.pinnedRealm]}
                     required
                     withAsterisk={false}
-                    value={field.value}
-                    onChange={(value) => {
+                    value={field.value ?? ''}
+                    onChange={(event) => {
                       setRealmChosen(true);
-                      field.onChange(value);
+                      field.onChange(event.currentTarget.value);
                     }}
                     onBlur={field.onBlur}
                     ref={field.ref}
