@@ -81,10 +81,5 @@ export type AppError = z.infer<typeof AppError>;
 
 export type AppResult<T> = Result<T, AppError>;
 
-export function appError(
-  code: AppErrorCode,
-  message: string,
-  extra: Omit<AppError, 'code' | 'message'> = {},
-): AppError {
-  return { code, message, ...extra };
-}
+// The constructor lives in its own zod-free module; re-exported so main and the admin pane keep one import.
+export { appError } from './make-app-error';

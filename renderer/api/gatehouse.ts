@@ -6,7 +6,9 @@ import type { MfaEnrolInput } from '../../common/ipc/mfa.contract';
 import type { SaveProfileInput } from '../../common/ipc/settings.contract';
 import type { GatehouseApi } from '../../common/ipc/contract';
 import type { SessionChanged } from '../../common/ipc/session.schema';
-import { appError, type AppResult } from '../../common/errors/app-error';
+import type { AppResult } from '../../common/errors/app-error';
+// Not from app-error.ts: that module builds zod schemas, which the first screen must not load.
+import { appError } from '../../common/errors/make-app-error';
 
 declare global {
   interface Window {

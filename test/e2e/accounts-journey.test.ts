@@ -26,8 +26,7 @@ async function signIn(user: { realm: string; username: string; password: string 
   await page.getByLabel('Username or e-mail').fill(user.username);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   if (user.realm !== 'employees') {
-    await page.getByRole('combobox', { name: 'Realm' }).click();
-    await page.getByRole('option', { name: user.realm }).click();
+    await page.getByRole('combobox', { name: 'Realm' }).selectOption(user.realm);
   }
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Signed in' }).waitFor({ timeout: 15_000 });

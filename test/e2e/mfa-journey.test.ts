@@ -45,8 +45,7 @@ async function submitPassword(page: Page, user: { username: string; password: st
   await page.getByLabel('Username or e-mail').fill(user.username);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   if (realm) {
-    await page.getByRole('combobox', { name: 'Realm' }).click();
-    await page.getByRole('option', { name: realm }).click();
+    await page.getByRole('combobox', { name: 'Realm' }).selectOption(realm);
   }
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect

@@ -2,16 +2,15 @@ import {
   Alert,
   Button,
   Checkbox,
+  NativeSelect,
   Paper,
   PasswordInput,
-  Select,
   Stack,
   Text,
   TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { AppError } from '../../../common/errors/app-error';
@@ -22,14 +21,8 @@ import { mfaStatus, signIn } from '../../api/gatehouse';
 import { ErrorCallout } from '../../components/error-callout';
 import { AdvancedOptions } from './advanced-options';
 import { ProfilePicker } from './profile-picker';
-import {
-  initialValues,
-  signInFormSchema,
-  suggestRealm,
-  toSignInRequest,
-  type RealmSource,
-  type SignInFormValues,
-} from './sign-in-form';
+import { initialValues, suggestRealm, toSignInRequest, type RealmSource, type SignInFormValues } from './sign-in-form';
+import { lazySignInResolver } from './lazy-sign-in-resolver';
 import { TenantLine } from './tenant-line';
 import { useCapsLock } from './use-caps-lock';
 
@@ -71,7 +64,7 @@ export function LoginView({
   onCancel,
   onProfileSwitched,
 }: LoginViewProps) {
-  const resolver = useMemo(() => zodResolver(signInFormSchema(profile.realms)), [profile.realms]);
+  const resolver = useMemo(() => lazySignInResolver(profile.realms), [profile.realms]);
   const { control, register, handleSubmit, resetField, setFocus, setValue, formState } = useForm<SignInFormValues>({
     mode: 'onChange',
     resolver,
@@ -153,20 +146,19 @@ export function LoginView({
                 control={control}
                 name="realm"
                 render={({ field, fieldState }) => (
-                  <Select
+                  // A native select, not Mantine's Select: a short list needs no combobox, and the combobox
+                  // (popover, floating-ui, scroll area) was a sixth of the first screen's JavaScript.
+                  <NativeSelect
                     label="Realm"
                     description={realmNote(suggestion?.source, suggestion?.domain)}
-                    data={profile.realms}
-                    allowDeselect={false}
-                    readOnly={profile.pinnedRealm !== null}
-                    // Inside the form rather than a portal, so the list stays within the page's main landmark.
-                    comboboxProps={{ withinPortal: false }}
+                    // A realm the organisation pins is the only one offered.
+                    data={profile.pinnedRealm === null ? profile.realms : [profile.pinnedRealm]}
                     required
                     withAsterisk={false}
-                    value={field.value}
-                    onChange={(value) => {
+                    value={field.value ?? ''}
+                    onChange={(event) => {
                       setRealmChosen(true);
-                      field.onChange(value);
+                      field.onChange(event.currentTarget.value);
                     }}
                     onBlur={field.onBlur}
                     ref={field.ref}

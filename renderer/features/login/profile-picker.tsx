@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { NativeSelect } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { listProfiles, switchProfile } from '../../api/gatehouse';
 import { appErrorOf, unwrap } from '../../api/query-client';
@@ -18,16 +18,16 @@ export function ProfilePicker({ profileId, onSwitched }: { profileId: string; on
   if (failure) return <ErrorCallout error={failure} />;
   if (profiles.data === undefined || profiles.data.length < 2) return null;
   return (
-    <Select
+    // Native, like the realm field: Mantine's combobox would weigh more than the rest of the form.
+    <NativeSelect
       label="Server"
       description={switching.isPending ? 'Switching…' : 'Which server profile to sign in with'}
       data={profiles.data.map((profile) => ({ value: profile.profileId, label: profile.name }))}
       value={profileId}
-      allowDeselect={false}
       disabled={switching.isPending}
-      comboboxProps={{ withinPortal: false }}
-      onChange={(next) => {
-        if (next !== null && next !== profileId) switching.mutate(next);
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        if (next !== profileId) switching.mutate(next);
       }}
     />
   );

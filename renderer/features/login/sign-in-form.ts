@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { SignInRequest } from '../../../common/ipc/auth.contract';
-import { SignInInput } from '../../../common/ipc/auth.contract';
 import type { ProfileSummary } from '../../../common/ipc/profile.contract';
 
 /** What the login form holds. The password lives only here, in react-hook-form's state, until it is sent. */
@@ -35,41 +33,6 @@ export function formatExtraParams(params: Readonly<Record<string, string>>): str
   return Object.entries(params)
     .map(([name, value]) => `${name}=${value}`)
     .join('\n');
-}
-
-/**
- * The contract's own rules (so the form and main never disagree), plus "pick one of the server's realms"
- * when the profile has any. Without realms the `password` grant is used (realm null).
- */
-export function signInFormSchema(realms: readonly string[]) {
-  const realm =
-    realms.length === 0
-      ? z.null()
-      : z.string({ error: 'Choose a realm' }).refine((value) => realms.includes(value), 'Choose a realm from the list');
-  return SignInInput.pick({ username: true, password: true }).extend({
-    realm,
-    keepSignedIn: z.boolean(),
-    audience: z.string().max(2048),
-    scope: z.string().max(4096),
-    extraParams: z.string().superRefine((text, context) => {
-      const parsed = parseExtraParams(text);
-      if (!parsed.ok) {
-        context.addIssue({ code: 'custom', message: `“${parsed.line}” is not name=value` });
-        return;
-      }
-      const checked = SignInInput.shape.extraParams.safeParse(parsed.value);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        const name = issue?.path[0];
-        // A bad name comes back as "Invalid key in record" with the real reason nested inside.
-        const reason = (issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined) ?? issue?.message;
-        context.addIssue({
-          code: 'custom',
-          message: typeof name === 'string' ? `${name}: ${reason ?? 'not allowed'}` : (reason ?? 'not allowed'),
-        });
-      }
-    }),
-  });
 }
 
 /** The form's first values: the profile's advanced settings, and "keep me signed in" on when allowed. */

@@ -29,7 +29,7 @@ function showLogin(profile: ProfileSummary) {
   return userEvent.setup();
 }
 
-const realmInput = () => screen.getByLabelText('Realm', { selector: 'input' }) as HTMLInputElement;
+const realmInput = () => screen.getByLabelText('Realm', { selector: 'select' }) as HTMLSelectElement;
 
 describe('the sign-in form', () => {
   it('warns while Caps Lock is on in the password field, and stops when it is off', async () => {
@@ -65,6 +65,7 @@ describe('the sign-in form', () => {
     );
     await user.type(screen.getByLabelText('Username or e-mail'), 'carol@partner.example');
     expect(realmInput().value).toBe('employees');
+    expect([...realmInput().options].map((option) => option.value)).toEqual(['employees']);
     expect(screen.getByText('Set by your organisation')).toBeTruthy();
   });
 
