@@ -21,10 +21,16 @@ class NoResizeObserver {
   disconnect(): void {}
 }
 window.ResizeObserver = NoResizeObserver;
-// Mantine's autosize Textarea re-measures when web fonts load; jsdom has no FontFaceSet.
+// Mantine's autosize Textarea re-measures when web fonts load; jsdom has no FontFaceSet. This one says what a
+// page with no web fonts says: everything loaded, nothing will load later.
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', {
-    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+    value: {
+      status: 'loaded',
+      ready: Promise.resolve(),
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    },
   });
 }
 

@@ -72,6 +72,12 @@ describe('sign-in and session health', () => {
     await password.dispatchEvent('keydown', { key: 'b', modifierCapsLock: false });
     await expect.poll(() => page.getByText('Caps Lock is on').count()).toBe(0);
 
+    // The folded-away advanced options open prefilled from the profile (its default scope), as the user sees them.
+    await page.getByRole('button', { name: 'Advanced' }).click();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Scope' }).inputValue())
+      .toBe('openid profile email offline_access');
+
     await signIn(page, bob);
     expect(await page.textContent('body')).toContain('contractors');
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -29,6 +29,19 @@ function showLogin(profile: ProfileSummary) {
   return userEvent.setup();
 }
 
+/**
+ * Opens the Advanced panel and waits until it shows. Mantine keeps the closed panel in the page inside React's
+ * <Activity mode="hidden"> (display: none, refs not attached), and reveals it a frame after the click; only then
+ * does react-hook-form write the profile's values into the inputs. Role queries skip hidden elements, so this
+ * waits for the fields the user actually sees instead of reading the still-empty hidden ones.
+ */
+async function openAdvanced(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(screen.getByRole('button', { name: 'Advanced' }));
+  await screen.findByRole('textbox', { name: 'Audience' });
+}
+
+const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement | HTMLTextAreaElement;
+
 const realmInput = () => screen.getByLabelText('Realm', { selector: 'select' }) as HTMLSelectElement;
 
 describe('the sign-in form', () => {
@@ -91,13 +104,13 @@ describe('the sign-in form', () => {
 
   it('folds audience, scope and extra parameters away, prefilled from the profile, and sends changes', async () => {
     const user = showLogin(demoProfile({ audience: 'https://api.gatehouse.test/', extraParams: { ui: 'desk' } }));
-    await user.click(screen.getByRole('button', { name: 'Advanced' }));
-    expect((screen.getByLabelText('Audience') as HTMLInputElement).value).toBe('https://api.gatehouse.test/');
-    expect((screen.getByLabelText('Scope') as HTMLInputElement).value).toBe('openid profile email offline_access');
-    const extra = screen.getByLabelText('Extra parameters') as HTMLTextAreaElement;
+    await openAdvanced(user);
+    expect(field('Audience').value).toBe('https://api.gatehouse.test/');
+    expect(field('Scope').value).toBe('openid profile email offline_access');
+    const extra = field('Extra parameters');
     expect(extra.value).toBe('ui=desk');
-    await user.clear(screen.getByLabelText('Scope'));
-    await user.type(screen.getByLabelText('Scope'), 'openid read:reports');
+    await user.clear(field('Scope'));
+    await user.type(field('Scope'), 'openid read:reports');
     await user.type(extra, '\nlogin_hint=alice');
     await user.type(screen.getByLabelText('Username or e-mail'), 'alice@example.com');
     await user.type(screen.getByLabelText('Password'), 'pw');
@@ -109,8 +122,8 @@ describe('the sign-in form', () => {
 
   it('refuses an extra parameter that would set a credential, before anything is sent', async () => {
     const user = showLogin(demoProfile());
-    await user.click(screen.getByRole('button', { name: 'Advanced' }));
-    await user.type(screen.getByLabelText('Extra parameters'), 'client_secret=x');
+    await openAdvanced(user);
+    await user.type(field('Extra parameters'), 'client_secret=x');
     await user.type(screen.getByLabelText('Username or e-mail'), 'alice@example.com');
     await user.type(screen.getByLabelText('Password'), 'pw');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
