@@ -141,10 +141,10 @@ for (const [name, layer] of layers) {
 
 const pad = (text, width) => String(text).padEnd(width);
 console.log('\nGatehouse test summary');
-console.log(`${pad('layer', 13)}${pad('result', 8)}${pad('time', 9)}details`);
+console.log(`${pad('layer', 19)}${pad('result', 8)}${pad('time', 9)}details`);
 for (const outcome of outcomes) {
   console.log(
-    `${pad(outcome.name, 13)}${pad(outcome.notRun ? 'not run' : outcome.passed ? 'ok' : 'FAILED', 8)}${pad(`${outcome.seconds}s`, 9)}${outcome.summary}`,
+    `${pad(outcome.name, 19)}${pad(outcome.notRun ? 'not run' : outcome.passed ? 'ok' : 'FAILED', 8)}${pad(`${outcome.seconds}s`, 9)}${outcome.summary}`,
   );
 }
 const totals = outcomes.reduce(

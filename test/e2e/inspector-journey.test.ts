@@ -70,7 +70,9 @@ describe('token inspector', () => {
     expect(text).toMatch(/auth0\|/); // the sub claim, explained in the claims table
     expect(text).toMatch(/Expires: .*expires in/);
     // The demo rule adds a roles claim; alice has none, and the table says so rather than showing a blank.
-    expect(await page.getByRole('row', { name: /gatehouse\.test\/roles/ }).textContent()).toContain('(empty list)');
+    // The provenance table below names the same claim again, so read the claims table's row: the first one.
+    const rolesRow = page.getByRole('row', { name: /gatehouse\.test\/roles/ }).first();
+    expect(await rolesRow.textContent()).toContain('(empty list)');
     await page.screenshot({ path: join(screenshots, 'inspector.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
     // The window saw decoded claims only: no compact JWT anywhere in the page.
