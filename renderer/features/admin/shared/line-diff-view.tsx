@@ -1,5 +1,5 @@
 import { Text, VisuallyHidden } from '@mantine/core';
-import { textDiff, type TextDiffLine } from '../staging/text-diff';
+import { foldUnchanged, textDiff, type FoldedLine, type TextDiffLine } from '../staging/text-diff';
 import classes from './line-diff.module.css';
 
 const plural = (count: number, word: string) => `${count} line${count === 1 ? '' : 's'} ${word}`;
@@ -13,8 +13,7 @@ function diffCounts(lines: readonly TextDiffLine[]) {
 }
 
 /**
- * A line diff from `before` to `after` (the `diff` package's Myers diff) as `diff -u` readers know it: "−" for removed lines, "+" for added ones, in <del> and <ins>.
- * The signs (and hidden words for screen readers) carry the meaning; the tints only repeat it.
+ * A line diff from `before` to `after` (the `diff` package's Myers diff), with a one-line count of what changed.
  */
 export function LineDiffView({ before, after, label }: { before: string; after: string; label: string }) {
   const lines = textDiff(before, after);
@@ -25,39 +24,59 @@ export function LineDiffView({ before, after, label }: { before: string; after: 
       <Text size="sm">
         {plural(removed, 'removed')}, {plural(added, 'added')}.
       </Text>
-      {/* A named, focusable region: long diffs scroll, so keyboard users must be able to reach them. */}
-      <ol className={classes.diff} aria-label={label} tabIndex={0}>
-        {lines.map((line, index) => (
-          <li key={index}>
-            {line.kind === 'same' && (
-              <span className={classes.line}>
-                <span className={classes.sign} aria-hidden>
-                  {' '}
-                </span>
-                {line.text}
-              </span>
-            )}
-            {line.kind === 'removed' && (
-              <del className={`${classes.line} ${classes.removed}`}>
-                <span className={classes.sign} aria-hidden>
-                  −
-                </span>
-                <VisuallyHidden>Removed: </VisuallyHidden>
-                {line.text}
-              </del>
-            )}
-            {line.kind === 'added' && (
-              <ins className={`${classes.line} ${classes.added}`}>
-                <span className={classes.sign} aria-hidden>
-                  +
-                </span>
-                <VisuallyHidden>Added: </VisuallyHidden>
-                {line.text}
-              </ins>
-            )}
-          </li>
-        ))}
-      </ol>
+      <DiffLines lines={lines} label={label} />
     </div>
+  );
+}
+
+/** A line diff with long unchanged stretches folded, for the tray where many diffs stand together. */
+export function FoldedLineDiffView({ before, after, label }: { before: string; after: string; label: string }) {
+  return <DiffLines lines={foldUnchanged(textDiff(before, after))} label={label} />;
+}
+
+/**
+ * The lines themselves, as `diff -u` readers know them: "−" in <del>, "+" in <ins>, with hidden words for
+ * screen readers; the tints only repeat what the signs say. A named, focusable region: long diffs scroll,
+ * so keyboard users must be able to reach them.
+ */
+function DiffLines({ lines, label }: { lines: readonly FoldedLine[]; label: string }) {
+  return (
+    <ol className={classes.diff} aria-label={label} tabIndex={0}>
+      {lines.map((line, index) => (
+        <li key={index}>
+          {line.kind === 'fold' && (
+            <span className={classes.line}>
+              … {line.count} unchanged line{line.count === 1 ? '' : 's'}
+            </span>
+          )}
+          {line.kind === 'same' && (
+            <span className={classes.line}>
+              <span className={classes.sign} aria-hidden>
+                {' '}
+              </span>
+              {line.text}
+            </span>
+          )}
+          {line.kind === 'removed' && (
+            <del className={`${classes.line} ${classes.removed}`}>
+              <span className={classes.sign} aria-hidden>
+                −
+              </span>
+              <VisuallyHidden>Removed: </VisuallyHidden>
+              {line.text}
+            </del>
+          )}
+          {line.kind === 'added' && (
+            <ins className={`${classes.line} ${classes.added}`}>
+              <span className={classes.sign} aria-hidden>
+                +
+              </span>
+              <VisuallyHidden>Added: </VisuallyHidden>
+              {line.text}
+            </ins>
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }

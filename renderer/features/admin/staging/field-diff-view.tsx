@@ -2,7 +2,7 @@ import { Text, VisuallyHidden } from '@mantine/core';
 import { diffFields, showValue, type FieldDiff } from './field-diff';
 import type { Json } from './staged-change';
 import classes from './staging.module.css';
-import { foldUnchanged, textDiff } from './text-diff';
+import { FoldedLineDiffView } from '../shared/line-diff-view';
 
 export interface FieldDiffViewProps {
   before: Json;
@@ -90,53 +90,8 @@ function FieldRow({ diff }: { diff: FieldDiff }) {
       return (
         <>
           {path} (text):
-          <TextDiffView before={diff.before} after={diff.after} label={`Line changes in ${diff.path}`} />
+          <FoldedLineDiffView before={diff.before} after={diff.after} label={`Line changes in ${diff.path}`} />
         </>
       );
   }
-}
-
-/** A line diff as `diff -u` readers know it, unchanged stretches folded. */
-export function TextDiffView({ before, after, label }: { before: string; after: string; label: string }) {
-  const lines = foldUnchanged(textDiff(before, after));
-  return (
-    // A named, focusable region: long diffs scroll, so keyboard users must be able to reach them.
-    <ol className={classes.lines} aria-label={label} tabIndex={0}>
-      {lines.map((line, index) => (
-        <li key={index}>
-          {line.kind === 'fold' && (
-            <span className={classes.line}>
-              … {line.count} unchanged line{line.count === 1 ? '' : 's'}
-            </span>
-          )}
-          {line.kind === 'same' && (
-            <span className={classes.line}>
-              <span className={classes.sign} aria-hidden>
-                {' '}
-              </span>
-              {line.text}
-            </span>
-          )}
-          {line.kind === 'removed' && (
-            <del className={`${classes.line} ${classes.removed}`}>
-              <span className={classes.sign} aria-hidden>
-                −
-              </span>
-              <VisuallyHidden>Removed: </VisuallyHidden>
-              {line.text}
-            </del>
-          )}
-          {line.kind === 'added' && (
-            <ins className={`${classes.line} ${classes.added}`}>
-              <span className={classes.sign} aria-hidden>
-                +
-              </span>
-              <VisuallyHidden>Added: </VisuallyHidden>
-              {line.text}
-            </ins>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
 }
