@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { alice, demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
 import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
@@ -12,7 +14,8 @@ import { postForm } from '../support/server/http';
 // The admin pane's realm, user and log screens in the window (built renderer in Chromium, real IPC router,
 // real server, real keychain): a realm's minimum password length staged and applied through the tray and then
 // enforced on a new user; alice's brute-force block found in the live tail and cleared from its event; and
-// support staff reading alice's login timeline without being able to change anything.
+// support staff reading alice's login timeline without being able to change anything; and "Try a sign-in"
+// on alice's realm, right and wrong password, keeping nothing in the keychain.
 const readme = join(import.meta.dirname, '../../docs/screenshots');
 const admin = { username: 'admin@example.com', password: 'Admin-Demo-Passw0rd!' };
 const support = { username: 'support@example.com', password: 'Support-Demo-Passw0rd!' };
@@ -162,6 +165,59 @@ describe('realms, users and logs, as an admin', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: `Open ${alice.username}’s page` }).click();
     await visible(page.getByRole('heading', { name: alice.username }));
     await visible(page.getByRole('heading', { name: 'Login timeline' }));
+  });
+
+  it('tries alice’s sign-in on her realm: her claims and the rule behind each, then a wrong password in words', async () => {
+    const accountsBefore = await new KeytarSecretStore().listAccounts();
+    await page.getByRole('tab', { name: 'Realms' }).click();
+    await page.getByRole('button', { name: alice.realm, exact: true }).click();
+    const trial = page.getByRole('region', { name: 'Try a sign-in' });
+    await visible(trial);
+    await trial.getByLabel('Test username or e-mail').fill(alice.username);
+    await trial.getByLabel('Test password').fill(alice.password);
+    await trial.getByRole('button', { name: 'Try sign-in' }).click();
+
+    const worked = trial.getByRole('status').filter({ hasText: 'The sign-in worked' });
+    await visible(worked);
+    expect(await worked.textContent()).toContain('Its refresh token was revoked at once; no session was made.');
+    const realmClaim = trial
+      .getByRole('row')
+      .filter({ hasText: 'ID token' })
+      .filter({ hasText: 'gatehouse.test/realm' });
+    expect(await realmClaim.textContent()).toBe(
+      'ID tokenhttps://gatehouse.test/realm"employees"Rule “Add realm and roles claims”',
+    );
+    const subject = trial
+      .getByRole('row')
+      .filter({ hasText: 'ID token' })
+      .filter({ hasText: /^ID tokensub/ });
+    expect(await subject.textContent()).toMatch(/The server$/);
+    // The server issued alice a refresh token for this try and holds it revoked: none of hers is live.
+    const db = new Database(join(server.dataDir, 'gatehouse.sqlite'), { readonly: true });
+    const tokens = db
+      .prepare(
+        'SELECT COUNT(*) AS issued, COUNT(*) - COUNT(r.revoked_at) AS live FROM refresh_tokens r ' +
+          'JOIN users u ON u.id = r.user_id WHERE u.email = ?',
+      )
+      .get(alice.username) as { issued: number; live: number };
+    db.close();
+    expect(tokens).toEqual({ issued: 1, live: 0 });
+    await page.screenshot({ path: join(readme, 'admin-try-sign-in.png'), fullPage: true });
+    expect(await axeBothThemes(page)).toEqual([]);
+
+    await trial.getByLabel('Test password').fill('Not-Her-Passw0rd!');
+    await trial.getByRole('button', { name: 'Try sign-in' }).click();
+    await visible(trial.getByRole('status').filter({ hasText: 'The sign-in was refused.' }));
+    const refusal = trial.getByRole('alert').filter({ hasText: 'Sign-in refused' });
+    expect(await refusal.textContent()).toContain('The username or password is wrong.');
+    expect(await refusal.getByText('invalid_grant').isVisible()).toBe(false);
+    await refusal.getByRole('button', { name: 'Show details' }).click();
+    await visible(refusal.getByText('invalid_grant'));
+    expect(await worked.count()).toBe(0);
+    expect(await axeBothThemes(page)).toEqual([]);
+
+    // A test sign-in keeps nothing: the keychain holds the same accounts as before (the admin's own only).
+    expect(await new KeytarSecretStore().listAccounts()).toEqual(accountsBefore);
   });
 });
 

@@ -88,7 +88,8 @@ export function RealmTrySignIn({ realm }: { realm: string }) {
 function SignedIn({ outcome }: { outcome: Extract<TrySignInOutcome, { status: 'signed_in' }> }) {
   return (
     <Stack gap="xs">
-      <Alert color="green" title="The sign-in worked" role="status">
+      {/* Outline, as the other success callouts: the light variant's green title fails contrast (axe, light theme). */}
+      <Alert color="green" variant="outline" title="The sign-in worked" role="status">
         <Text size="sm">
           Signed in as <Code>{outcome.userId}</Code> with scope “{outcome.scope.join(' ')}”.{' '}
           {refreshWords[outcome.refreshTokenFate]}
