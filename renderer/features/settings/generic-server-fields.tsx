@@ -1,13 +1,12 @@
-import { SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import type { Dispatch, SetStateAction } from 'react';
+import { SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Controller, useFormState, useWatch } from 'react-hook-form';
 import type { PinnableProfileField } from '../../../common/settings/managed-policy.schema';
+import { DraftTextInput, type ProfileFormControl } from './draft-text-input';
 import { managedNote, type ProfileDraft } from './profile-draft';
 
 export interface GenericServerFieldsProps {
-  draft: ProfileDraft;
-  errors: Record<string, string>;
+  control: ProfileFormControl;
   isLocked: (field: PinnableProfileField) => boolean;
-  onChange: Dispatch<SetStateAction<ProfileDraft>>;
 }
 
 type EndpointKey = keyof ProfileDraft['endpoints'];
@@ -24,82 +23,80 @@ const endpointFields: { key: EndpointKey; label: string; description: string }[]
  * What only a generic RFC 6749 server needs: where its endpoints are (discovery, or typed by hand) and how
  * it is told the realm (not at all, a form parameter, or `{realm}` in the token URL).
  */
-export function GenericServerFields({ draft, errors, isLocked, onChange }: GenericServerFieldsProps) {
-  const setEndpoint = (key: EndpointKey, value: string) =>
-    onChange((current) => ({ ...current, endpoints: { ...current.endpoints, [key]: value } }));
+export function GenericServerFields({ control, isLocked }: GenericServerFieldsProps) {
+  const [endpointsMode, realmMapping] = useWatch({ control, name: ['endpointsMode', 'realmMapping'] });
+  const { errors } = useFormState({ control, name: 'endpoints.token' });
   return (
     <Stack gap="sm">
       <Stack gap={4}>
         <Text size="sm" fw={500} id="endpoints-mode-label">
           Endpoints
         </Text>
-        <SegmentedControl
-          aria-labelledby="endpoints-mode-label"
-          disabled={isLocked('endpoints')}
-          data={[
-            { value: 'discovery', label: 'Discover them' },
-            { value: 'explicit', label: 'Enter them' },
-          ]}
-          value={draft.endpointsMode}
-          onChange={(value) =>
-            onChange((current) => ({ ...current, endpointsMode: value === 'explicit' ? 'explicit' : 'discovery' }))
-          }
+        <Controller
+          control={control}
+          name="endpointsMode"
+          render={({ field }) => (
+            <SegmentedControl
+              aria-labelledby="endpoints-mode-label"
+              disabled={isLocked('endpoints')}
+              data={[
+                { value: 'discovery', label: 'Discover them' },
+                { value: 'explicit', label: 'Enter them' },
+              ]}
+              value={field.value}
+              onChange={(value) => field.onChange(value === 'explicit' ? 'explicit' : 'discovery')}
+            />
+          )}
         />
       </Stack>
-      {draft.endpointsMode === 'discovery' ? (
-        <TextInput
+      {endpointsMode === 'discovery' ? (
+        <DraftTextInput
+          control={control}
+          name="discoveryUrl"
           label="Discovery document"
           description={isLocked('discoveryUrl') ? managedNote : 'Empty: <issuer>.well-known/openid-configuration'}
           disabled={isLocked('discoveryUrl')}
-          value={draft.discoveryUrl}
-          error={errors['discoveryUrl']}
-          onChange={(event) => onChange((current) => ({ ...current, discoveryUrl: event.currentTarget.value }))}
         />
       ) : (
         endpointFields.map(({ key, label, description }) => (
-          <TextInput
+          <DraftTextInput
             key={key}
+            control={control}
+            name={`endpoints.${key}`}
             label={label}
             description={isLocked('endpoints') ? managedNote : description}
             disabled={isLocked('endpoints')}
             required={key === 'token'}
             withAsterisk={false}
-            value={draft.endpoints[key]}
-            error={errors[`endpoints.${key}`]}
-            onChange={(event) => setEndpoint(key, event.currentTarget.value)}
           />
         ))
       )}
-      <Select
-        label="How the realm is sent"
-        disabled={isLocked('realmMapping')}
-        allowDeselect={false}
-        comboboxProps={{ withinPortal: false }}
-        data={[
-          { value: 'none', label: 'Not sent (one user directory)' },
-          { value: 'parameter', label: 'As a form parameter' },
-          { value: 'url-template', label: 'As {realm} in the token endpoint URL' },
-        ]}
-        value={draft.realmMapping}
-        error={
-          errors['endpoints.token'] && draft.endpointsMode === 'discovery'
-            ? 'Enter the endpoints by hand: the token endpoint must contain {realm}'
-            : undefined
-        }
-        onChange={(value) =>
-          onChange((current) => ({
-            ...current,
-            realmMapping: value === 'parameter' || value === 'url-template' ? value : 'none',
-          }))
-        }
+      <Controller
+        control={control}
+        name="realmMapping"
+        render={({ field }) => (
+          <Select
+            label="How the realm is sent"
+            disabled={isLocked('realmMapping')}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: false }}
+            data={[
+              { value: 'none', label: 'Not sent (one user directory)' },
+              { value: 'parameter', label: 'As a form parameter' },
+              { value: 'url-template', label: 'As {realm} in the token endpoint URL' },
+            ]}
+            value={field.value}
+            error={
+              errors.endpoints?.token && endpointsMode === 'discovery'
+                ? 'Enter the endpoints by hand: the token endpoint must contain {realm}'
+                : undefined
+            }
+            onChange={(value) => field.onChange(value === 'parameter' || value === 'url-template' ? value : 'none')}
+          />
+        )}
       />
-      {draft.realmMapping === 'parameter' && (
-        <TextInput
-          label="Realm parameter name"
-          value={draft.realmParameter}
-          error={errors['realmParameter']}
-          onChange={(event) => onChange((current) => ({ ...current, realmParameter: event.currentTarget.value }))}
-        />
+      {realmMapping === 'parameter' && (
+        <DraftTextInput control={control} name="realmParameter" label="Realm parameter name" />
       )}
     </Stack>
   );

@@ -1,4 +1,5 @@
-import type { ClientAuthMethod, Profile, ProfileInput } from '../../../common/settings/profile.schema';
+import { z } from 'zod';
+import { Profile, type ClientAuthMethod, type ProfileInput } from '../../../common/settings/profile.schema';
 
 /** The profile form's state: every field as the user types it, before the contract's schema judges it. */
 export interface ProfileDraft {
@@ -155,18 +156,43 @@ export function idFromName(name: string): string {
     .slice(0, 64);
 }
 
-/** Field errors keyed by the draft's own path (`issuer`, `endpoints.token`), from the schema's issues. */
+/**
+ * The form field a schema complaint belongs on: the draft's own path (`issuer`, `endpoints.token`), except where
+ * the draft edits a value differently (seconds, the realm parameter, name=value lines, the realm tags).
+ */
+export function draftFieldOf(path: readonly PropertyKey[]): string {
+  const [head] = path.map(String);
+  if (head === 'timeoutMs') return 'timeoutSeconds';
+  if (head === 'realmMapping') return 'realmParameter';
+  if (head === 'extraParams' || head === 'extraHeaders' || head === 'realms') return head;
+  return path.map(String).join('.');
+}
+
+/** Field errors keyed by the form field they belong on, from the schema's issues (the first per field). */
 export function fieldErrors(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.');
-    const key = path === 'realmMapping.name' ? 'realmParameter' : path === 'timeoutMs' ? 'timeoutSeconds' : path;
-    errors[key] ??= issue.message;
-  }
+  for (const issue of issues) errors[draftFieldOf(issue.path)] ??= issue.message;
   return errors;
 }
+
+/**
+ * The form's schema: a draft is judged by the contract's own Profile schema after the one mapping above, so
+ * the window and main never disagree; complaints land on the fields the form shows. Its output is the input
+ * to send.
+ */
+export const ProfileDraftSchema = z.custom<ProfileDraft>().transform((draft, context): ProfileInput => {
+  const input = profileInputFromDraft(draft);
+  const checked = Profile.safeParse(input);
+  if (!checked.success) {
+    for (const [field, message] of Object.entries(fieldErrors(checked.error.issues))) {
+      context.addIssue({ code: 'custom', path: field.split('.'), message });
+    }
+    return z.NEVER;
+  }
+  return input;
+});
 
 /** `name=value` lines; a line without `=` becomes a name with an empty value, so the schema can judge it. */
 export function parseExtraParams(text: string): Record<string, string> {

@@ -6,6 +6,7 @@ import {
   fieldErrors,
   idFromName,
   profileInputFromDraft,
+  ProfileDraftSchema,
 } from '../../../renderer/features/settings/profile-draft';
 
 const keycloak = Profile.parse({
@@ -78,6 +79,14 @@ describe('the profile form’s draft', () => {
     expect(result.success).toBe(false);
     const errors = fieldErrors(result.error?.issues ?? []);
     expect(Object.keys(errors).sort()).toEqual(['issuer', 'realmParameter', 'timeoutSeconds']);
+  });
+
+  it('is the form’s schema: a valid draft comes out as the input to send, complaints land on the shown fields', () => {
+    const draft = draftFromProfile(keycloak);
+    expect(ProfileDraftSchema.parse(draft)).toEqual(profileInputFromDraft(draft));
+    const result = ProfileDraftSchema.safeParse({ ...draft, extraParams: { 'bad name': 'x' }, timeoutSeconds: 0 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['extraParams', 'timeoutSeconds']);
   });
 
   it('makes a profile id from a name', () => {
