@@ -6,7 +6,7 @@ import { accessibilityViolations } from '../support/e2e/accessibility';
 import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 import { launchApp } from '../support/e2e/launch-app';
 import { adminClient } from '../support/server/extensibility-admin';
-import { postForm } from '../support/server/http';
+import { claimsOf, desktopLogin } from '../support/server/desktop-grants';
 import type { ManagementClient } from '../support/server/management';
 
 // Journey 2 of issue #12: the demo rule goes through the Rules-to-Actions assistant, both run on the same mock
@@ -29,20 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeE2eWorld({ server, renderer, browser });
 });
-
-function aliceSignsIn() {
-  return postForm(new URL('oauth/token', server.url).toString(), {
-    grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
-    realm: alice.realm,
-    username: alice.username,
-    password: alice.password,
-    client_id: 'gatehouse-desktop',
-    scope: 'openid',
-  });
-}
-
-const claimsOf = (jwt: unknown) =>
-  JSON.parse(Buffer.from(String(jwt).split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
 const visible = (page: Page, locator: ReturnType<Page['getByRole']>) =>
   expect.poll(() => locator.isVisible(), { timeout: 20_000 }).toBe(true);
@@ -118,7 +104,7 @@ describe('Rules-to-Actions assistant, as an admin', () => {
     const bound = ((bindings.json['bindings'] ?? []) as { action: { name: string } }[]).map((b) => b.action.name);
     expect(bound).toContain(actionName);
 
-    const signIn = await aliceSignsIn();
+    const signIn = await desktopLogin(server, { ...alice, scope: 'openid' });
     expect(signIn.status).toBe(200);
     expect(claimsOf(signIn.json['access_token'])[realmClaim]).toBe('employees');
     expect(claimsOf(signIn.json['id_token'])[realmClaim]).toBe('employees');
@@ -132,7 +118,9 @@ describe('Rules-to-Actions assistant, as an admin', () => {
     });
     expect(second.status).toBe(200);
     expect((await management.post(`/actions/actions/${action.id}/deploy`)).status).toBe(202);
-    expect(claimsOf((await aliceSignsIn()).json['access_token'])[realmClaim]).toBe('v2');
+    expect(claimsOf((await desktopLogin(server, { ...alice, scope: 'openid' })).json['access_token'])[realmClaim]).toBe(
+      'v2',
+    );
 
     await page.getByRole('button', { name: 'Back to actions' }).click();
     await page.getByRole('button', { name: actionName, exact: true }).click();
@@ -145,7 +133,9 @@ describe('Rules-to-Actions assistant, as an admin', () => {
     await page.getByRole('button', { name: 'Roll back to Version 1' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deploy Version 1' }).click();
     await visible(page, page.getByRole('status').filter({ hasText: 'Version 1 is deployed again' }));
-    expect(claimsOf((await aliceSignsIn()).json['access_token'])[realmClaim]).toBe('employees');
+    expect(claimsOf((await desktopLogin(server, { ...alice, scope: 'openid' })).json['access_token'])[realmClaim]).toBe(
+      'employees',
+    );
   });
   it('undoes the migration from the pending-changes tray in one step: the rule is on again and the action is gone', async () => {
     const review = page.getByRole('button', { name: 'Review changes' });
@@ -157,6 +147,8 @@ describe('Rules-to-Actions assistant, as an admin', () => {
     // The undo turns the rule on first, then unbinds and deletes the action.
     await expect.poll(() => findAction(actionName), { timeout: 20_000 }).toBeUndefined();
     // The claim now comes from the rule again.
-    expect(claimsOf((await aliceSignsIn()).json['access_token'])[realmClaim]).toBe('employees');
+    expect(claimsOf((await desktopLogin(server, { ...alice, scope: 'openid' })).json['access_token'])[realmClaim]).toBe(
+      'employees',
+    );
   });
 });

@@ -6,7 +6,7 @@ import { alice, demoProfile } from '../support/desktop-profile';
 import { accessibilityViolations } from '../support/e2e/accessibility';
 import { launchApp } from '../support/e2e/launch-app';
 import { adminClient } from '../support/server/extensibility-admin';
-import { postForm } from '../support/server/http';
+import { claimsOf, desktopLogin } from '../support/server/desktop-grants';
 import { closeE2eWorld, startE2eWorld, type E2eWorld } from '../support/e2e/e2e-world';
 
 // The admin pane in the window: the built renderer in Chromium, bridged to the real main-process router,
@@ -27,21 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeE2eWorld({ server, renderer, browser });
 });
-
-/** Alice's password sign-in, straight to the server, as her own app would send it. */
-function aliceSignsIn() {
-  return postForm(new URL('oauth/token', server.url).toString(), {
-    grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
-    realm: alice.realm,
-    username: alice.username,
-    password: alice.password,
-    client_id: 'gatehouse-desktop',
-    scope: 'openid',
-  });
-}
-
-const claimsOf = (jwt: unknown) =>
-  JSON.parse(Buffer.from(String(jwt).split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
 const visible = (page: Page, locator: ReturnType<Page['getByRole']>) =>
   expect.poll(() => locator.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -123,7 +108,7 @@ describe('the admin pane, as an admin', () => {
     expect(await page.getByText('Blocked', { exact: true }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshots, 'admin-user-blocked.png'), fullPage: true });
 
-    const refused = await aliceSignsIn();
+    const refused = await desktopLogin(server, { ...alice, scope: 'openid' });
     expect(refused.status).toBe(401);
     expect(refused.json).toMatchObject({ error: 'unauthorized', error_description: 'user is blocked' });
   });
@@ -131,7 +116,7 @@ describe('the admin pane, as an admin', () => {
   it('unblocks alice, and her password works again', async () => {
     await page.getByRole('button', { name: 'Unblock user' }).click();
     await visible(page, page.getByRole('status').filter({ hasText: 'is unblocked' }));
-    const answer = await aliceSignsIn();
+    const answer = await desktopLogin(server, { ...alice, scope: 'openid' });
     expect(answer.status).toBe(200);
   });
 
@@ -166,7 +151,7 @@ describe('the admin pane, as an admin', () => {
     const management = await adminClient(server);
     const rules = (await management.get('/rules')).body as { name: string; script: string }[];
     expect(rules.find((rule) => rule.name === 'Add e2e admin claim')?.script).toBe(scriptVersion('first'));
-    const token = await aliceSignsIn();
+    const token = await desktopLogin(server, { ...alice, scope: 'openid' });
     expect(claimsOf(token.json['access_token'])[claim]).toBe('first');
   });
 

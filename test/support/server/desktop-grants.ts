@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { demo } from './demo-tenant';
 import { postForm, type ReadResponse } from './http';
 
@@ -33,4 +34,9 @@ export function desktopRefresh(
     refresh_token: String(refreshToken),
     ...extra,
   });
+}
+
+/** The claims of a JWT from a token answer (`json['access_token']`), decoded without checking it. */
+export function claimsOf(jwt: unknown): Record<string, unknown> {
+  return decodeJwt(String(jwt));
 }
